@@ -10,7 +10,7 @@ export function resolveSqlitePath(url = process.env.DATABASE_URL || DEFAULT_DATA
     throw new Error(`DATABASE_URL must be a SQLite "file:" URL for now, got "${url.split(":")[0]}:…"`);
   }
   const raw = url.slice("file:".length).split("?")[0];
-  const file = path.resolve(process.cwd(), raw);
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   return file;
 }
