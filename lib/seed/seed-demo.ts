@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { seedDemoApps } from "./seed-apps";
 
 // Creates the demo organizations, groups and users. Idempotent: rows are
 // matched by slug or email, and an existing user's password is left alone.
@@ -35,6 +36,7 @@ export async function seedDemo(): Promise<void> {
       });
     }
   }
+  await seedDemoApps();
 }
 
 export async function isDatabaseEmpty(): Promise<boolean> {

@@ -14,6 +14,7 @@ export default async function GroupSettingsLayout({ children, params }: Props) {
           items={[
             { href: base, label: "General", exact: true },
             { href: `${base}/members`, label: "Members" },
+            { href: `${base}/apps`, label: "Apps" },
           ]}
         />
       </aside>

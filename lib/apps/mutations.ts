@@ -1,0 +1,127 @@
+import { getDb } from "@/lib/db";
+import { auditActor, isPlatformActor, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { requireAppAdminGroup, requireManageableApp } from "./access";
+import { appRegistrationSchema, appSettingsSchema, deleteAppSchema, type AppSettings } from "./schemas";
+import { generateClientId, generateClientSecret } from "./secrets";
+import { toAppView, type AppView } from "./view";
+import { revokeInstallation } from "@/lib/consent/mutations";
+import { isInstallableIn } from "@/lib/consent/visibility";
+
+type GroupWithOrg = { organization: { isPlatform: boolean } };
+
+// Global apps are "published by the platform": only platform admins choose
+// Global, and only for apps owned by a group of the platform organization.
+function assertAvailabilityAllowed(actor: Actor, group: GroupWithOrg, availability: AppSettings["availability"]) {
+  if (availability !== "GLOBAL") return;
+  const reason = !isPlatformActor(actor)
+    ? "Only platform admins can publish Global apps"
+    : !group.organization.isPlatform
+      ? "Global apps are published from a group of the platform organization"
+      : null;
+  if (reason) throw new AppError("VALIDATION", reason, { availability: reason });
+}
+
+function settingsData(settings: AppSettings) {
+  return { ...settings, redirectUris: settings.redirectUris.map((item) => item.uri), searchName: settings.name.toLowerCase() };
+}
+
+export type CreatedApp = { app: AppView; clientSecret: string | null };
+
+// Registers an app in a group. A confidential app gets its first secret,
+// returned here once and never again.
+export async function createApp(actor: Actor, groupSlug: string, input: unknown): Promise<CreatedApp> {
+  const group = await requireAppAdminGroup(actor, groupSlug);
+  const registration = parseInput(appRegistrationSchema, input);
+  assertAvailabilityAllowed(actor, group, registration.availability);
+  const secret = registration.clientType === "CONFIDENTIAL" ? generateClientSecret() : null;
+  const actorIds = auditActor(actor);
+
+  const app = await getDb().$transaction(async (tx) => {
+    const created = await tx.app.create({
+      data: {
+        ...settingsData(registration),
+        clientType: registration.clientType,
+        clientId: generateClientId(),
+        ownerGroupId: group.id,
+        organizationId: group.organizationId,
+        createdById: actorIds.actorUserId,
+        secrets: secret ? { create: { hash: secret.hash, hint: secret.hint, createdById: actorIds.actorUserId } } : undefined,
+      },
+    });
+    await recordAuditEvent(
+      { ...actorIds, action: "app.created", groupId: group.id, targetType: "app", targetId: created.id, details: { name: created.name, clientId: created.clientId } },
+      tx,
+    );
+    return created;
+  });
+  return { app: toAppView(app), clientSecret: secret?.secret ?? null };
+}
+
+// Edits an app's settings (not its client type, fixed at registration).
+export async function updateApp(actor: Actor, clientId: string, input: unknown, groupSlug?: string): Promise<AppView> {
+  const existing = await requireManageableApp(actor, clientId, groupSlug);
+  const settings = parseInput(appSettingsSchema, input);
+  // Publishing to, or withdrawing from, Global is the platform's decision;
+  // other edits of a Global app are open to the owning group's admins.
+  if (settings.availability !== existing.availability) {
+    assertAvailabilityAllowed(actor, existing.ownerGroup, settings.availability);
+    if (existing.availability === "GLOBAL" && !isPlatformActor(actor)) {
+      const reason = "Only platform admins can withdraw a Global app";
+      throw new AppError("VALIDATION", reason, { availability: reason });
+    }
+  }
+  const data = settingsData(settings);
+  const before = toAppView(existing) as Record<string, unknown>;
+  const changed = Object.keys(data).filter((key) => key !== "searchName" && JSON.stringify(before[key]) !== JSON.stringify(data[key as keyof typeof data]));
+
+  const app = await getDb().$transaction(async (tx) => {
+    const updated = await tx.app.update({ where: { id: existing.id }, data });
+    await revokeUnreachableInstallations(tx, updated, actor);
+    if (changed.length > 0) {
+      await recordAuditEvent(
+        { ...auditActor(actor), action: "app.updated", groupId: existing.ownerGroupId, targetType: "app", targetId: existing.id, details: { changed } },
+        tx,
+      );
+    }
+    return updated;
+  });
+  return toAppView(app);
+}
+
+// Deletes an app after its name is typed back. Its secrets go with it (and,
+// through the database's cascades, everything else that belongs to it).
+export async function deleteApp(actor: Actor, clientId: string, input: unknown, groupSlug?: string): Promise<void> {
+  const app = await requireManageableApp(actor, clientId, groupSlug);
+  const { confirmName } = parseInput(deleteAppSchema, input);
+  if (confirmName.trim() !== app.name) {
+    const message = "Type the app's name exactly to confirm";
+    throw new AppError("VALIDATION", message, { confirmName: message });
+  }
+  await getDb().$transaction(async (tx) => {
+    await tx.app.delete({ where: { id: app.id } });
+    await recordAuditEvent(
+      { ...auditActor(actor), action: "app.deleted", groupId: app.ownerGroupId, targetType: "app", targetId: app.id, details: { name: app.name, clientId } },
+      tx,
+    );
+  });
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
+
+// Narrowing an app's availability ends its installations in the groups that
+// can no longer see it.
+async function revokeUnreachableInstallations(tx: Tx, app: AppForScope, actor: Actor) {
+  const live = await tx.installation.findMany({ where: { appId: app.id, status: "INSTALLED" }, include: { group: true } });
+  for (const installation of live.filter((row) => !isInstallableIn(app, row.group))) {
+    await revokeInstallation(tx, installation.id, actor);
+    await recordAuditEvent(
+      { ...auditActor(actor), action: "app.uninstalled", groupId: installation.groupId, targetType: "installation", targetId: installation.id, details: { app: app.name, reason: "The app is no longer available to this group" } },
+      tx,
+    );
+  }
+}
+
+type AppForScope = { id: string; name: string; availability: "GROUP" | "ORGANIZATION" | "GLOBAL"; ownerGroupId: string; organizationId: string };

@@ -1,0 +1,89 @@
+import { getDb, Prisma } from "@/lib/db";
+import { auditActor, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/mutations";
+import { requireAppAdminGroup } from "@/lib/apps/access";
+import { REQUIRED_SCOPE, sortScopes } from "@/lib/apps/scopes";
+import { stringList } from "@/lib/apps/view";
+import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { addConsentSchema } from "./schemas";
+import { isInstallableIn } from "./visibility";
+
+const liveKey = (appId: string, groupId: string) => `${appId}:${groupId}`;
+
+export type ConsentResult = { installationId: string; created: boolean; setupUrl: string | null };
+
+// Add Consent: enables an app for a group with a ceiling of permissions, and
+// gives the app its bot identity there. Idempotent: a second Add Consent
+// returns the live installation unchanged.
+export async function addConsent(actor: Actor, groupSlug: string, input: unknown): Promise<ConsentResult> {
+  const group = await requireAppAdminGroup(actor, groupSlug);
+  const { clientId, scopes: requested } = parseInput(addConsentSchema, input);
+  const app = await getDb().app.findUnique({ where: { clientId } });
+  if (!app || !isInstallableIn(app, group)) throw notFound("App not found");
+  if (app.status !== "ACTIVE") throw new AppError("CONFLICT", "This app is suspended and can't be enabled");
+
+  const allowed = stringList(app.scopes);
+  const excess = (requested ?? []).filter((scope) => !allowed.includes(scope));
+  if (excess.length > 0) {
+    const message = `Permissions can't exceed what the app may request (${excess.join(", ")} is not one of them)`;
+    throw new AppError("VALIDATION", message, { scopes: message });
+  }
+  const scopes = sortScopes([REQUIRED_SCOPE, ...(requested ?? allowed)]);
+  const result = (installationId: string, created: boolean) => ({ installationId, created, setupUrl: app.setupUrl });
+
+  const existing = await getDb().installation.findUnique({ where: { liveKey: liveKey(app.id, group.id) } });
+  if (existing) return result(existing.id, false);
+  try {
+    const installation = await getDb().$transaction(async (tx) => {
+      const displayName = `${app.name} (bot)`;
+      const bot = await tx.botUser.upsert({
+        where: { appId_groupId: { appId: app.id, groupId: group.id } },
+        create: { appId: app.id, groupId: group.id, displayName },
+        update: { displayName },
+      });
+      const ids = auditActor(actor);
+      const created = await tx.installation.create({
+        data: { appId: app.id, groupId: group.id, scopes, liveKey: liveKey(app.id, group.id), botUserId: bot.id, installedById: ids.actorUserId },
+      });
+      await recordAuditEvent(
+        { ...ids, action: "app.installed", groupId: group.id, targetType: "installation", targetId: created.id, details: { app: app.name, clientId, scopes } },
+        tx,
+      );
+      return created;
+    });
+    return result(installation.id, true);
+  } catch (error) {
+    // Two admins confirmed at once: the other one's installation stands.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const winner = await getDb().installation.findUniqueOrThrow({ where: { liveKey: liveKey(app.id, group.id) } });
+    return result(winner.id, false);
+  }
+}
+
+// Remove consent: the installation is revoked at once (and, with it, every
+// grant and token of the app in this group once those exist).
+export async function removeConsent(actor: Actor, groupSlug: string, installationId: string): Promise<void> {
+  const group = await requireAppAdminGroup(actor, groupSlug);
+  const installation = await getDb().installation.findFirst({
+    where: { id: installationId, groupId: group.id, status: "INSTALLED" },
+    include: { app: { select: { name: true, clientId: true } } },
+  });
+  if (!installation) throw notFound("Installation not found");
+  await getDb().$transaction(async (tx) => {
+    await revokeInstallation(tx, installation.id, actor);
+    await recordAuditEvent(
+      { ...auditActor(actor), action: "app.uninstalled", groupId: group.id, targetType: "installation", targetId: installation.id, details: { app: installation.app.name, clientId: installation.app.clientId } },
+      tx,
+    );
+  });
+}
+
+type Tx = Pick<ReturnType<typeof getDb>, "installation">;
+
+export async function revokeInstallation(tx: Tx, installationId: string, actor: Actor): Promise<void> {
+  await tx.installation.update({
+    where: { id: installationId },
+    data: { status: "REVOKED", liveKey: null, revokedAt: new Date(), revokedById: auditActor(actor).actorUserId },
+  });
+}
