@@ -1,0 +1,38 @@
+import { appsCreate } from "./apps-create";
+import { appsDelete } from "./apps-delete";
+import { appsList } from "./apps-list";
+import { appsRotateSecret } from "./apps-rotate-secret";
+import { appsShow } from "./apps-show";
+import { usageError } from "./cli-error";
+import type { CliIo } from "./cli-io";
+import type { CliCommand } from "./command";
+import { reportError } from "./report-error";
+import { USAGE } from "./usage";
+
+const APPS_COMMANDS: CliCommand[] = [appsCreate, appsList, appsShow, appsRotateSecret, appsDelete];
+const HELP_WORDS = new Set(["help", "--help", "-h"]);
+
+// Finds the command named by the first words of argv, with the rest of argv.
+function findCommand(argv: string[]): { command: CliCommand; args: string[] } {
+  const [group, verb = "", ...args] = argv;
+  const command = group === "apps" ? APPS_COMMANDS.find((candidate) => candidate.name === `apps ${verb}`) : undefined;
+  if (command) return { command, args };
+  const name = group === "apps" ? `apps ${verb}`.trim() : group;
+  throw usageError(`Unknown command "${name}"`, USAGE);
+}
+
+// The whole CLI as a function: argv without "node script", output through io,
+// the exit code as result. Every error is mapped by reportError alone.
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || HELP_WORDS.has(argv[0])) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    const { command, args } = findCommand(argv);
+    await command.run(args, io);
+    return 0;
+  } catch (error) {
+    return reportError(error, io, argv.includes("--json"));
+  }
+}
