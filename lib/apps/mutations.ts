@@ -6,7 +6,8 @@ import { parseInput } from "@/lib/validation";
 import { requireAppAdminGroup, requireManageableApp } from "./access";
 import { appRegistrationSchema, appSettingsSchema, deleteAppSchema, type AppSettings } from "./schemas";
 import { generateClientId, generateClientSecret } from "./secrets";
-import { toAppView, type AppView } from "./view";
+import { stringList, toAppView, type AppView } from "./view";
+import { toSearchKey } from "./search-key";
 import { revokeInstallation } from "@/lib/consent/mutations";
 import { isInstallableIn } from "@/lib/consent/visibility";
 
@@ -25,7 +26,7 @@ function assertAvailabilityAllowed(actor: Actor, group: GroupWithOrg, availabili
 }
 
 function settingsData(settings: AppSettings) {
-  return { ...settings, redirectUris: settings.redirectUris.map((item) => item.uri), searchName: settings.name.toLowerCase() };
+  return { ...settings, redirectUris: settings.redirectUris.map((item) => item.uri), searchName: toSearchKey(settings.name) };
 }
 
 export type CreatedApp = { app: AppView; clientSecret: string | null };
@@ -112,16 +113,24 @@ export async function deleteApp(actor: Actor, clientId: string, input: unknown, 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
 
 // Narrowing an app's availability ends its installations in the groups that
-// can no longer see it.
+// can no longer see it; narrowing its permissions lowers every group's ceiling.
 async function revokeUnreachableInstallations(tx: Tx, app: AppForScope, actor: Actor) {
   const live = await tx.installation.findMany({ where: { appId: app.id, status: "INSTALLED" }, include: { group: true } });
+  // A group's ceiling never exceeds what the app may request.
+  const allowed = new Set(stringList(app.scopes));
+  for (const installation of live) {
+    const ceiling = stringList(installation.scopes);
+    if (ceiling.some((scope) => !allowed.has(scope))) {
+      await tx.installation.update({ where: { id: installation.id }, data: { scopes: ceiling.filter((scope) => allowed.has(scope)) } });
+    }
+  }
   for (const installation of live.filter((row) => !isInstallableIn(app, row.group))) {
     await revokeInstallation(tx, installation.id, actor);
     await recordAuditEvent(
-      { ...auditActor(actor), action: "app.uninstalled", groupId: installation.groupId, targetType: "installation", targetId: installation.id, details: { app: app.name, reason: "The app is no longer available to this group" } },
+      { ...auditActor(actor), action: "app.uninstalled", groupId: installation.groupId, targetType: "installation", targetId: installation.id, details: { app: app.name, clientId: app.clientId, reason: "The app is no longer available to this group" } },
       tx,
     );
   }
 }
 
-type AppForScope = { id: string; name: string; availability: "GROUP" | "ORGANIZATION" | "GLOBAL"; ownerGroupId: string; organizationId: string };
+type AppForScope = { id: string; clientId: string; name: string; scopes: unknown; availability: "GROUP" | "ORGANIZATION" | "GLOBAL"; ownerGroupId: string; organizationId: string };

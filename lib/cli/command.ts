@@ -7,7 +7,7 @@ import { resolveActor } from "./resolve-actor";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
-// Options every `apps` command accepts.
+// Options every command accepts.
 export const COMMON_OPTIONS = {
   as: { type: "string" },
   json: { type: "boolean" },

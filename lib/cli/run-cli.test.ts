@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { captureCli } from "./capture-cli";
 import { REGISTRATION_OPTIONS } from "./registration-input";
 
-const COMMANDS = ["apps create", "apps list", "apps show", "apps rotate-secret", "apps delete", "help"];
-const OTHER_FLAGS = ["--as", "--json", "--help", "--expires-in", "--revoke-old", "--confirm"];
+const COMMANDS = ["apps create", "apps list", "apps show", "apps rotate-secret", "apps delete", "consent add", "consent list", "consent remove", "help"];
+const OTHER_FLAGS = ["--as", "--json", "--help", "--expires-in", "--revoke-old", "--confirm", "--app"];
 
 describe("runCli", () => {
   it.each([[[]], [["help"]], [["--help"]]])("prints the usage for %j and exits 0", async (argv) => {
@@ -19,7 +19,7 @@ describe("runCli", () => {
   });
 
   it("refuses an unknown command with the usage on stderr (exit 2)", async () => {
-    for (const argv of [["frobnicate"], ["apps"], ["apps", "rename", "x"]]) {
+    for (const argv of [["frobnicate"], ["apps"], ["apps", "rename", "x"], ["consent"], ["consent", "create"], ["toString", "x"]]) {
       const { code, stdout, stderr } = await captureCli(argv);
       expect(code).toBe(2);
       expect(stdout).toBe("");

@@ -6,18 +6,26 @@ import { appsShow } from "./apps-show";
 import { usageError } from "./cli-error";
 import type { CliIo } from "./cli-io";
 import type { CliCommand } from "./command";
+import { consentAdd } from "./consent-add";
+import { consentList } from "./consent-list";
+import { consentRemove } from "./consent-remove";
 import { reportError } from "./report-error";
 import { USAGE } from "./usage";
 
-const APPS_COMMANDS: CliCommand[] = [appsCreate, appsList, appsShow, appsRotateSecret, appsDelete];
+// Commands by their first word ("apps create" is in "apps").
+const COMMAND_GROUPS: Record<string, CliCommand[]> = {
+  apps: [appsCreate, appsList, appsShow, appsRotateSecret, appsDelete],
+  consent: [consentAdd, consentList, consentRemove],
+};
 const HELP_WORDS = new Set(["help", "--help", "-h"]);
 
 // Finds the command named by the first words of argv, with the rest of argv.
 function findCommand(argv: string[]): { command: CliCommand; args: string[] } {
   const [group, verb = "", ...args] = argv;
-  const command = group === "apps" ? APPS_COMMANDS.find((candidate) => candidate.name === `apps ${verb}`) : undefined;
+  const commands = Object.hasOwn(COMMAND_GROUPS, group) ? COMMAND_GROUPS[group] : undefined;
+  const command = commands?.find((candidate) => candidate.name === `${group} ${verb}`);
   if (command) return { command, args };
-  const name = group === "apps" ? `apps ${verb}`.trim() : group;
+  const name = commands ? `${group} ${verb}`.trim() : group;
   throw usageError(`Unknown command "${name}"`, USAGE);
 }
 

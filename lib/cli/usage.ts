@@ -45,9 +45,26 @@ export const APPS_DELETE_USAGE = `apps delete <client_id> --confirm <name>
   Delete an app and its secrets.
   --confirm <name>              the app's exact name`;
 
+export const CONSENT_ADD_USAGE = `consent add --group <group> --app <client_id> [--scope <id>]...
+  Add Consent: enable an app in a group (and give it its bot there). Prints the installation id;
+  adding an app that is already installed prints its installation unchanged.
+  --group <group>               group slug, or <organization>/<group>
+  --app <client_id>             the app: a Group app of this group, an Organization app of its
+                                organization, or a Global app
+  --scope <id>                  permission the group allows; repeat for each
+                                (default: every permission the app may request; openid always)`;
+
+export const CONSENT_LIST_USAGE = `consent list --group <group>
+  List the apps installed in a group: installation id, app, client_id, scopes, bot, installed by, at.
+  --group <group>               group slug, or <organization>/<group>`;
+
+export const CONSENT_REMOVE_USAGE = `consent remove --group <group> <installation_id>
+  Remove consent: revoke an app's installation in a group.
+  --group <group>               group slug, or <organization>/<group>`;
+
 export const USAGE = `Usage: npm run tessera -- <command> [options]
 
-Manage Custom App registrations with the same rules as the web UI.
+Manage Custom App registrations and their installations with the same rules as the web UI.
 
 Commands:
   apps create          register an app
@@ -55,18 +72,24 @@ Commands:
   apps show            show an app's settings and secrets
   apps rotate-secret   generate a new client secret
   apps delete          delete an app
+  consent add          enable an app in a group
+  consent list         list the apps installed in a group
+  consent remove       remove an app from a group
   help                 show this text
 
-Options for every apps command:
+Options for every command:
   --as <email>                  act as this user: their group roles apply
                                 (default: the operator, who may manage any group)
   --json                        print JSON on stdout; errors as {"error", "message", "fields"}
   -h, --help                    show the command's help
 
-${[APPS_CREATE_USAGE, APPS_LIST_USAGE, APPS_SHOW_USAGE, APPS_ROTATE_SECRET_USAGE, APPS_DELETE_USAGE].join("\n\n")}
+${[
+  APPS_CREATE_USAGE, APPS_LIST_USAGE, APPS_SHOW_USAGE, APPS_ROTATE_SECRET_USAGE, APPS_DELETE_USAGE,
+  CONSENT_ADD_USAGE, CONSENT_LIST_USAGE, CONSENT_REMOVE_USAGE,
+].join("\n\n")}
 
 Exit codes: 0 done, 1 unexpected error or database not ready, 2 invalid input or usage,
-3 not found or not allowed, 4 conflict (e.g. too many live secrets).
+3 not found or not allowed, 4 conflict (e.g. too many live secrets, a suspended app).
 The database must be migrated already (\`npm start\` or \`npm run db:migrate\`).
 Scripts reading --json should run \`npm run -s tessera -- …\`: without -s, npm prints its own
 header lines on stdout.`;

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadGroupBySlug } from "@/lib/apps/access";
 import { sortScopes, type ScopeId } from "@/lib/apps/scopes";
 import { stringList } from "@/lib/apps/view";
+import { toSearchKey } from "@/lib/apps/search-key";
 import { getGroupForMember } from "@/lib/groups/queries";
 import { browseQuerySchema, BROWSE_PAGE_SIZE, type BrowseQuery } from "./schemas";
 import { tabWhere, type BrowseTab } from "./visibility";
@@ -35,7 +36,7 @@ export type BrowsePage = { query: BrowseQuery; entries: BrowseEntry[]; total: nu
 export async function browseAppRegistrations(actor: Actor, groupSlug: string, rawQuery: unknown): Promise<BrowsePage> {
   const group = await loadBrowsingGroup(actor, groupSlug);
   const query = browseQuerySchema.parse(rawQuery ?? {});
-  const where = { ...tabWhere(query.tab, group), ...(query.q ? { searchName: { contains: query.q.toLowerCase() } } : {}) };
+  const where = { ...tabWhere(query.tab, group), ...(query.q ? { searchName: { contains: toSearchKey(query.q) } } : {}) };
   const db = getDb();
   const [total, apps] = await Promise.all([
     db.app.count({ where }),
@@ -83,7 +84,7 @@ export async function listInstalledApps(actor: Actor, groupSlug: string): Promis
   const group = await loadBrowsingGroup(actor, groupSlug);
   const rows = await getDb().installation.findMany({
     where: { groupId: group.id, status: "INSTALLED" },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     include: {
       app: { include: { ownerGroup: { select: { organization: { select: { name: true } } } } } },
       bot: true,
