@@ -30,6 +30,9 @@ export function AppShell({ user, groups, current, children }: Props) {
               <p className="text-sm font-medium text-slate-900">{user.name}</p>
               <p className="text-xs text-slate-500">{user.email}</p>
             </div>
+            <Link href="/account/apps" className="rounded-lg px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Connected apps
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -9,6 +9,7 @@ import { generateClientId, generateClientSecret } from "./secrets";
 import { stringList, toAppView, type AppView } from "./view";
 import { toSearchKey } from "./search-key";
 import { revokeInstallation } from "@/lib/consent/mutations";
+import { endGrantTokens, endGrantsOfApp } from "@/lib/oidc/grants";
 import { isInstallableIn } from "@/lib/consent/visibility";
 
 type GroupWithOrg = { organization: { isPlatform: boolean } };
@@ -78,9 +79,10 @@ export async function updateApp(actor: Actor, clientId: string, input: unknown, 
   const before = toAppView(existing) as Record<string, unknown>;
   const changed = Object.keys(data).filter((key) => key !== "searchName" && JSON.stringify(before[key]) !== JSON.stringify(data[key as keyof typeof data]));
 
+  let endedGrants: string[] = [];
   const app = await getDb().$transaction(async (tx) => {
     const updated = await tx.app.update({ where: { id: existing.id }, data });
-    await revokeUnreachableInstallations(tx, updated, actor);
+    endedGrants = await revokeUnreachableInstallations(tx, updated, actor);
     if (changed.length > 0) {
       await recordAuditEvent(
         { ...auditActor(actor), action: "app.updated", groupId: existing.ownerGroupId, targetType: "app", targetId: existing.id, details: { changed } },
@@ -89,6 +91,7 @@ export async function updateApp(actor: Actor, clientId: string, input: unknown, 
     }
     return updated;
   });
+  endGrantTokens(endedGrants);
   return toAppView(app);
 }
 
@@ -101,6 +104,7 @@ export async function deleteApp(actor: Actor, clientId: string, input: unknown, 
     const message = "Type the app's name exactly to confirm";
     throw new AppError("VALIDATION", message, { confirmName: message });
   }
+  await endGrantsOfApp(app.id);
   await getDb().$transaction(async (tx) => {
     await tx.app.delete({ where: { id: app.id } });
     await recordAuditEvent(
@@ -114,7 +118,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0]
 
 // Narrowing an app's availability ends its installations in the groups that
 // can no longer see it; narrowing its permissions lowers every group's ceiling.
-async function revokeUnreachableInstallations(tx: Tx, app: AppForScope, actor: Actor) {
+async function revokeUnreachableInstallations(tx: Tx, app: AppForScope, actor: Actor): Promise<string[]> {
   const live = await tx.installation.findMany({ where: { appId: app.id, status: "INSTALLED" }, include: { group: true } });
   // A group's ceiling never exceeds what the app may request.
   const allowed = new Set(stringList(app.scopes));
@@ -124,13 +128,15 @@ async function revokeUnreachableInstallations(tx: Tx, app: AppForScope, actor: A
       await tx.installation.update({ where: { id: installation.id }, data: { scopes: ceiling.filter((scope) => allowed.has(scope)) } });
     }
   }
+  const ended: string[] = [];
   for (const installation of live.filter((row) => !isInstallableIn(app, row.group))) {
-    await revokeInstallation(tx, installation.id, actor);
+    ended.push(...(await revokeInstallation(tx, installation.id, actor)));
     await recordAuditEvent(
       { ...auditActor(actor), action: "app.uninstalled", groupId: installation.groupId, targetType: "installation", targetId: installation.id, details: { app: app.name, clientId: app.clientId, reason: "The app is no longer available to this group" } },
       tx,
     );
   }
+  return ended;
 }
 
 type AppForScope = { id: string; clientId: string; name: string; scopes: unknown; availability: "GROUP" | "ORGANIZATION" | "GLOBAL"; ownerGroupId: string; organizationId: string };

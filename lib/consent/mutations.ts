@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { addConsentSchema } from "./schemas";
 import { isInstallableIn } from "./visibility";
+import { endGrantTokens, revokeGrantsOfInstallations } from "@/lib/oidc/grants";
 
 const liveKey = (appId: string, groupId: string) => `${appId}:${groupId}`;
 
@@ -61,8 +62,8 @@ export async function addConsent(actor: Actor, groupSlug: string, input: unknown
   }
 }
 
-// Remove consent: the installation is revoked at once (and, with it, every
-// grant and token of the app in this group once those exist).
+// Remove consent: the installation is revoked at once, and with it every
+// grant and token of the app in this group.
 export async function removeConsent(actor: Actor, groupSlug: string, installationId: string): Promise<void> {
   const group = await requireAppAdminGroup(actor, groupSlug);
   const installation = await getDb().installation.findFirst({
@@ -70,20 +71,25 @@ export async function removeConsent(actor: Actor, groupSlug: string, installatio
     include: { app: { select: { name: true, clientId: true } } },
   });
   if (!installation) throw notFound("Installation not found");
-  await getDb().$transaction(async (tx) => {
-    await revokeInstallation(tx, installation.id, actor);
+  const grantIds = await getDb().$transaction(async (tx) => {
+    const ended = await revokeInstallation(tx, installation.id, actor);
     await recordAuditEvent(
       { ...auditActor(actor), action: "app.uninstalled", groupId: group.id, targetType: "installation", targetId: installation.id, details: { app: installation.app.name, clientId: installation.app.clientId } },
       tx,
     );
+    return ended;
   });
+  endGrantTokens(grantIds);
 }
 
-type Tx = Pick<ReturnType<typeof getDb>, "installation">;
+type Tx = Pick<ReturnType<typeof getDb>, "installation" | "appGrant">;
 
-export async function revokeInstallation(tx: Tx, installationId: string, actor: Actor): Promise<void> {
+// Revokes an installation and marks its grants revoked; returns the grant ids
+// whose tokens the caller ends (endGrantTokens) once its transaction commits.
+export async function revokeInstallation(tx: Tx, installationId: string, actor: Actor): Promise<string[]> {
   await tx.installation.update({
     where: { id: installationId },
     data: { status: "REVOKED", liveKey: null, revokedAt: new Date(), revokedById: auditActor(actor).actorUserId },
   });
+  return revokeGrantsOfInstallations(tx, [installationId]);
 }

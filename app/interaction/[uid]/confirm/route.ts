@@ -1,0 +1,7 @@
+import { handleConfirm } from "@/lib/oidc/interaction-routes";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ uid: string }> }) {
+  return handleConfirm(request, (await params).uid);
+}
