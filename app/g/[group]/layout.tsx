@@ -29,6 +29,7 @@ export default async function GroupLayout({ children, params }: Props) {
           label="Group"
           items={[
             { href: `/g/${slug}`, label: "Overview", exact: true },
+            { href: `/g/${slug}/projects`, label: "Projects" },
             { href: `/g/${slug}/settings`, label: "Settings" },
           ]}
         />
