@@ -46,7 +46,9 @@ export class OidcAdapter implements Adapter {
       model: this.model,
       id,
       payload: JSON.stringify(payload),
-      grantId: payload.grantId ?? null,
+      // Bot tokens belong to an installation, not a grant: index them under
+      // it so removing consent ends them the same way.
+      grantId: payload.grantId ?? installationKey(payload) ?? null,
       uid: payload.uid ?? null,
       userCode: payload.userCode ?? null,
       expiresAt: expiresIn ? toDbTime(Date.now() + expiresIn * 1000) : null,
@@ -94,4 +96,11 @@ export class OidcAdapter implements Adapter {
 // Ends every code, token and the grant itself, for all models at once.
 export function destroyGrantState(grantId: string): void {
   sql().revokeByGrantId.run(grantId);
+}
+
+export const installationTokenKey = (installationId: string) => `installation:${installationId}`;
+
+function installationKey(payload: AdapterPayload): string | undefined {
+  const installationId = (payload.extra as { installation_id?: unknown } | undefined)?.installation_id;
+  return typeof installationId === "string" ? installationTokenKey(installationId) : undefined;
 }

@@ -44,7 +44,8 @@ export function findClientMetadata(clientId: string): ClientMetadata | undefined
     // Confidential apps may also send their secret in the form body: the
     // route layer moves it into HTTP Basic before the provider sees it.
     token_endpoint_auth_method: confidential ? "client_secret_basic" : "none",
-    grant_types: ["authorization_code", "refresh_token"],
+    // Confidential apps may also get bot tokens for their installations.
+    grant_types: confidential ? ["authorization_code", "refresh_token", "client_credentials"] : ["authorization_code", "refresh_token"],
     response_types: ["code"],
     redirect_uris: JSON.parse(app.redirectUris) as string[],
     logo_uri: optional(app.logoUrl),

@@ -3,6 +3,7 @@ import { SCOPE_IDS } from "@/lib/apps/scopes";
 import { OidcAdapter } from "./adapter";
 import { findAccount, grantAllowsOfflineAccess, groupIdForGrant } from "./accounts";
 import { renderProviderError } from "./error-page";
+import { BOT_CLAIMS, type BotClaims } from "./bot-tokens";
 import { API_SCOPES, apiResource } from "./resource";
 
 type Keys = { jwks: Configuration["jwks"] extends infer J ? (J extends { keys: infer K } ? K : never) : never; cookieKeys: string[] };
@@ -26,7 +27,8 @@ export function buildConfiguration(keys: Keys, errors: { InvalidTarget: new (mes
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
-      introspection: { enabled: true },
+      // An app may introspect only the tokens issued to it.
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true },
       resourceIndicators: {
@@ -60,6 +62,8 @@ export function buildConfiguration(keys: Keys, errors: { InvalidTarget: new (mes
       client.grantTypeAllowed("refresh_token") && (code.scopes.has("offline_access") || grantAllowsOfflineAccess(code.grantId)),
     expiresWithSession: async (_ctx, code) => !code.scopes.has("offline_access") && !grantAllowsOfflineAccess(code.grantId),
     extraTokenClaims: async (_ctx, token) => {
+      const bot = (token as unknown as Record<symbol, BotClaims | undefined>)[BOT_CLAIMS];
+      if (bot) return bot;
       const groupId = groupIdForGrant((token as { grantId?: string }).grantId);
       return groupId ? { group_id: groupId } : undefined;
     },

@@ -91,6 +91,8 @@ async function recordGrant(grantId: string, userId: string, clientId: string, gr
   const data = { userId, appId: app.id, groupId, installationId: installation.id, scopes, revokedAt: null };
   await db.$transaction(async (tx) => {
     await tx.appGrant.upsert({ where: { grantId }, create: { grantId, ...data }, update: data });
+    // The app's first completed flow in this group finishes its setup.
+    if (!installation.setupCompletedAt) await tx.installation.update({ where: { id: installation.id }, data: { setupCompletedAt: new Date() } });
     await recordAuditEvent({ action: "oauth.consent_granted", actorUserId: userId, groupId, targetType: "app", targetId: app.id, details: { clientId, scopes } }, tx);
   });
 }

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/mutations";
 import { sortScopes, type ScopeId } from "@/lib/apps/scopes";
 import { stringList } from "@/lib/apps/view";
 import { notFound } from "@/lib/errors";
-import { destroyGrantState } from "./adapter";
+import { destroyGrantState, installationTokenKey } from "./adapter";
 
 type Tx = Pick<ReturnType<typeof getDb>, "appGrant">;
 
@@ -11,9 +11,10 @@ type Tx = Pick<ReturnType<typeof getDb>, "appGrant">;
 // transaction) and returns their ids for endGrantTokens once it commits.
 export async function revokeGrantsOfInstallations(tx: Tx, installationIds: string[]): Promise<string[]> {
   if (installationIds.length === 0) return [];
+  // The installation's bot tokens end with it, under the same key scheme.
   const grants = await tx.appGrant.findMany({ where: { installationId: { in: installationIds }, revokedAt: null }, select: { grantId: true } });
   await tx.appGrant.updateMany({ where: { installationId: { in: installationIds }, revokedAt: null }, data: { revokedAt: new Date() } });
-  return grants.map((grant) => grant.grantId);
+  return [...grants.map((grant) => grant.grantId), ...installationIds.map(installationTokenKey)];
 }
 
 // Ends every code, access and refresh token (and the grant) at once. Runs
@@ -23,8 +24,11 @@ export function endGrantTokens(grantIds: string[]): void {
 }
 
 export async function endGrantsOfApp(appId: string): Promise<void> {
-  const grants = await getDb().appGrant.findMany({ where: { appId }, select: { grantId: true } });
-  endGrantTokens(grants.map((grant) => grant.grantId));
+  const [grants, installations] = await Promise.all([
+    getDb().appGrant.findMany({ where: { appId }, select: { grantId: true } }),
+    getDb().installation.findMany({ where: { appId }, select: { id: true } }),
+  ]);
+  endGrantTokens([...grants.map((grant) => grant.grantId), ...installations.map((row) => installationTokenKey(row.id))]);
 }
 
 export type ConnectedApp = {

@@ -1,6 +1,7 @@
 import { getProvider } from "./provider";
 import { toNodeRequest } from "./bridge";
 import { findClientScopes } from "./clients";
+import { withInstallationId } from "./plane-compat";
 
 const CLIENT_AUTH_ENDPOINTS = /\/(token|token\/introspection|token\/revocation)\/?$/;
 
@@ -40,5 +41,8 @@ export async function handleOidcRequest(incoming: Request, mountPath: string, pa
   const { req, res, done } = toNodeRequest(request, body, mountPath, pathname);
   if (authorization) req.headers.authorization = authorization;
   provider.callback()(req, res);
-  return done;
+  const response = await done;
+  return AUTHORIZATION_PATH.test(pathname) ? withInstallationId(response) : response;
 }
+
+const AUTHORIZATION_PATH = /\/auth(\/[^/]+)?\/?$/;

@@ -3,6 +3,7 @@ import { loadProviderKeys } from "./keys";
 import { buildConfiguration } from "./configuration";
 import { verifyClientSecret } from "./clients";
 import { auditProviderRefusals } from "./audit";
+import { registerBotTokenGrant } from "./bot-tokens";
 import { issuer } from "./resource";
 
 const holder = globalThis as unknown as { tesseraProvider?: Promise<Provider> };
@@ -28,6 +29,7 @@ async function createProvider(): Promise<Provider> {
   provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: { clientId: string }, actual: string) {
     return verifyClientSecret(this.clientId, actual);
   };
+  registerBotTokenGrant(provider, errors);
   auditProviderRefusals(provider);
   return provider;
 }

@@ -11,6 +11,10 @@ const ROUTES: [RegExp, string[], () => Promise<Module>][] = [
   [/^\/api\/v1\/work-items\/([^/]+)$/, ["workItemId"], () => import("@/app/api/v1/work-items/[workItemId]/route")],
   [/^\/api\/v1\/work-items\/([^/]+)\/comments$/, ["workItemId"], () => import("@/app/api/v1/work-items/[workItemId]/comments/route")],
   [/^\/\.well-known\/oauth-protected-resource$/, [], () => import("@/app/.well-known/oauth-protected-resource/route")],
+  [/^\/auth\/o\/authorize-app\/?$/, [], () => import("@/app/auth/o/authorize-app/route")],
+  [/^\/auth\/o\/token\/?$/, [], () => import("@/app/auth/o/token/route")],
+  [/^\/auth\/o\/revoke-token\/?$/, [], () => import("@/app/auth/o/revoke-token/route")],
+  [/^\/auth\/o\/app-installation\/?$/, [], () => import("@/app/auth/o/app-installation/route")],
 ];
 
 export async function routeApi(request: Request): Promise<Response> {
