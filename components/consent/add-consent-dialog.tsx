@@ -16,6 +16,7 @@ export function AddConsentDialog({ groupSlug, groupName, app }: Props) {
   const [selected, setSelected] = useState<string[]>(app.scopes);
   const [error, setError] = useState<string>();
   const [installed, setInstalled] = useState(false);
+  const [callbackUrl, setCallbackUrl] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const options = SCOPES.filter((scope) => app.scopes.includes(scope.id));
 
@@ -27,6 +28,7 @@ export function AddConsentDialog({ groupSlug, groupName, app }: Props) {
       if (!result.ok) return setError(result.fields?.scopes ?? result.error);
       // The page refreshes when the dialog closes: refreshing now would
       // unmount this dialog (the entry turns "Installed") before it is read.
+      setCallbackUrl(result.data.callbackUrl);
       setInstalled(true);
     });
   const close = () => dialog.current?.close();
@@ -79,6 +81,7 @@ export function AddConsentDialog({ groupSlug, groupName, app }: Props) {
               <>
                 <button type="button" onClick={close} className={secondaryButton}>Done</button>
                 {app.setupUrl && <a href={app.setupUrl} className={primaryButton}>Continue setup</a>}
+                {!app.setupUrl && callbackUrl && <a href={callbackUrl} className={primaryButton}>Open {app.name}</a>}
               </>
             ) : (
               <>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { InstalledApp } from "@/lib/consent/queries";
 import { AppLogo } from "@/components/apps/app-logo";
 import { Card, formatDate } from "@/components/ui";
@@ -20,7 +21,9 @@ export function InstalledApps({ groupSlug, isAdmin, installed }: { groupSlug: st
             <li key={item.installationId} className="flex flex-wrap items-start gap-4 px-6 py-4" data-testid="installation">
               <AppLogo name={item.app.name} logoUrl={item.app.logoUrl} />
               <div className="min-w-0 flex-1">
-                <p className="font-medium text-slate-900">{item.app.name}</p>
+                <p className="font-medium text-slate-900">
+                  <Link href={`/g/${groupSlug}/settings/apps/installations/${item.installationId}`} className="hover:text-brand-700 hover:underline">{item.app.name}</Link>
+                </p>
                 <p className="text-xs text-slate-500">
                   Consent added by {item.installedBy} · {formatDate(item.installedAt)} · Last used {item.lastUsedAt ? formatDate(item.lastUsedAt) : "never"}
                 </p>

@@ -9,6 +9,8 @@ import type { CliCommand } from "./command";
 import { consentAdd } from "./consent-add";
 import { consentList } from "./consent-list";
 import { consentRemove } from "./consent-remove";
+import { installationsShow } from "./installations-show";
+import { keysRotate } from "./keys-rotate";
 import { reportError } from "./report-error";
 import { USAGE } from "./usage";
 
@@ -16,6 +18,8 @@ import { USAGE } from "./usage";
 const COMMAND_GROUPS: Record<string, CliCommand[]> = {
   apps: [appsCreate, appsList, appsShow, appsRotateSecret, appsDelete],
   consent: [consentAdd, consentList, consentRemove],
+  installations: [installationsShow],
+  keys: [keysRotate],
 };
 const HELP_WORDS = new Set(["help", "--help", "-h"]);
 

@@ -62,6 +62,16 @@ export const CONSENT_REMOVE_USAGE = `consent remove --group <group> <installatio
   Remove consent: revoke an app's installation in a group.
   --group <group>               group slug, or <organization>/<group>`;
 
+export const INSTALLATIONS_SHOW_USAGE = `installations show <installation_id> [--group <group>]
+  Show an installation (live or revoked): app, group, scopes, bot, who added consent, last use,
+  last bot token, setup status, people who connected it. --json prints Plane's app-installation
+  object plus scopes, setup_status, last_bot_token_at, last_used_at and client_id.
+  --group <group>               check it belongs to this group: slug, or <organization>/<group>`;
+
+export const KEYS_ROTATE_USAGE = `keys rotate
+  Rotate the authorization server's signing and cookie keys. New keys sign after the next restart;
+  the previous ones keep verifying what was already issued; older ones are dropped. Operator only.`;
+
 export const USAGE = `Usage: npm run tessera -- <command> [options]
 
 Manage Custom App registrations and their installations with the same rules as the web UI.
@@ -75,6 +85,8 @@ Commands:
   consent add          enable an app in a group
   consent list         list the apps installed in a group
   consent remove       remove an app from a group
+  installations show   show an installation: its bot, last use and setup status
+  keys rotate          rotate the authorization server's signing and cookie keys
   help                 show this text
 
 Options for every command:
@@ -85,7 +97,8 @@ Options for every command:
 
 ${[
   APPS_CREATE_USAGE, APPS_LIST_USAGE, APPS_SHOW_USAGE, APPS_ROTATE_SECRET_USAGE, APPS_DELETE_USAGE,
-  CONSENT_ADD_USAGE, CONSENT_LIST_USAGE, CONSENT_REMOVE_USAGE,
+  CONSENT_ADD_USAGE, CONSENT_LIST_USAGE, CONSENT_REMOVE_USAGE, INSTALLATIONS_SHOW_USAGE,
+  KEYS_ROTATE_USAGE,
 ].join("\n\n")}
 
 Exit codes: 0 done, 1 unexpected error or database not ready, 2 invalid input or usage,

@@ -12,7 +12,18 @@ import { endGrantTokens, revokeGrantsOfInstallations } from "@/lib/oidc/grants";
 
 const liveKey = (appId: string, groupId: string) => `${appId}:${groupId}`;
 
-export type ConsentResult = { installationId: string; created: boolean; setupUrl: string | null };
+// setupUrl: where the admin continues ("Install App" with a Setup URL);
+// callbackUrl: otherwise, the app's redirect URI told the new
+// app_installation_id (Plane's installation callback).
+export type ConsentResult = { installationId: string; created: boolean; setupUrl: string | null; callbackUrl: string | null };
+
+function installationCallback(redirectUris: unknown, installationId: string): string | null {
+  const first = stringList(redirectUris)[0];
+  if (!first) return null;
+  const url = new URL(first);
+  url.searchParams.set("app_installation_id", installationId);
+  return url.toString();
+}
 
 // Add Consent: enables an app for a group with a ceiling of permissions, and
 // gives the app its bot identity there. Idempotent: a second Add Consent
@@ -31,7 +42,12 @@ export async function addConsent(actor: Actor, groupSlug: string, input: unknown
     throw new AppError("VALIDATION", message, { scopes: message });
   }
   const scopes = sortScopes([REQUIRED_SCOPE, ...(requested ?? allowed)]);
-  const result = (installationId: string, created: boolean) => ({ installationId, created, setupUrl: app.setupUrl });
+  const result = (installationId: string, created: boolean) => ({
+    installationId,
+    created,
+    setupUrl: app.setupUrl,
+    callbackUrl: app.setupUrl ? null : installationCallback(app.redirectUris, installationId),
+  });
 
   const existing = await getDb().installation.findUnique({ where: { liveKey: liveKey(app.id, group.id) } });
   if (existing) return result(existing.id, false);
