@@ -8,7 +8,7 @@ import { appRegistrationSchema, appSettingsSchema, deleteAppSchema, type AppSett
 import { generateClientId, generateClientSecret } from "./secrets";
 import { stringList, toAppView, type AppView } from "./view";
 import { toSearchKey } from "./search-key";
-import { revokeInstallation } from "@/lib/consent/mutations";
+import { emitUninstalled, revokeInstallation } from "@/lib/consent/mutations";
 import { endGrantTokens, endGrantsOfApp } from "@/lib/oidc/grants";
 import { isInstallableIn } from "@/lib/consent/visibility";
 
@@ -135,6 +135,7 @@ async function revokeUnreachableInstallations(tx: Tx, app: AppForScope, actor: A
       { ...auditActor(actor), action: "app.uninstalled", groupId: installation.groupId, targetType: "installation", targetId: installation.id, details: { app: app.name, clientId: app.clientId, reason: "The app is no longer available to this group" } },
       tx,
     );
+    await emitUninstalled(tx, installation.groupId, installation.id, app.clientId, actor);
   }
   return ended;
 }

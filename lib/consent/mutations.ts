@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { addConsentSchema } from "./schemas";
 import { isInstallableIn } from "./visibility";
 import { endGrantTokens, revokeGrantsOfInstallations } from "@/lib/oidc/grants";
+import { emitGroupEvent, type EventActor } from "@/lib/webhooks/emit";
 
 const liveKey = (appId: string, groupId: string) => `${appId}:${groupId}`;
 
@@ -67,6 +68,14 @@ export async function addConsent(actor: Actor, groupSlug: string, input: unknown
         { ...ids, action: "app.installed", groupId: group.id, targetType: "installation", targetId: created.id, details: { app: app.name, clientId, scopes } },
         tx,
       );
+      await emitGroupEvent(tx, {
+        groupId: group.id,
+        event: "app",
+        action: "installed",
+        only: { installationId: created.id },
+        data: { installation_id: created.id, client_id: clientId, scopes, app_bot: bot.id },
+        actor: eventActor(actor),
+      });
       return created;
     });
     return result(installation.id, true);
@@ -93,6 +102,7 @@ export async function removeConsent(actor: Actor, groupSlug: string, installatio
       { ...auditActor(actor), action: "app.uninstalled", groupId: group.id, targetType: "installation", targetId: installation.id, details: { app: installation.app.name, clientId: installation.app.clientId } },
       tx,
     );
+    await emitUninstalled(tx, group.id, installation.id, installation.app.clientId, actor);
     return ended;
   });
   endGrantTokens(grantIds);
@@ -108,4 +118,20 @@ export async function revokeInstallation(tx: Tx, installationId: string, actor: 
     data: { status: "REVOKED", liveKey: null, revokedAt: new Date(), revokedById: auditActor(actor).actorUserId },
   });
   return revokeGrantsOfInstallations(tx, [installationId]);
+}
+
+export function eventActor(actor: Actor): EventActor {
+  return actor.kind === "user" ? { type: "user", id: actor.userId } : { type: "system", id: null, name: actor.label };
+}
+
+// The app hears that it was removed from the group (its last event there).
+export async function emitUninstalled(tx: Parameters<typeof emitGroupEvent>[0], groupId: string, installationId: string, clientId: string, actor: Actor) {
+  await emitGroupEvent(tx, {
+    groupId,
+    event: "app",
+    action: "uninstalled",
+    only: { installationId },
+    data: { installation_id: installationId, client_id: clientId },
+    actor: eventActor(actor),
+  });
 }
