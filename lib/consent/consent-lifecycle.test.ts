@@ -22,7 +22,8 @@ describe("Add Consent is idempotent", () => {
     const first = await add(["profile"]);
     const second = await add(["email"]);
     expect(first.created).toBe(true);
-    expect(second).toEqual({ installationId: first.installationId, created: false, setupUrl: null });
+    expect(second).toMatchObject({ installationId: first.installationId, created: false, setupUrl: null });
+    expect(second.callbackUrl).toBe(`https://app.example.com/callback?app_installation_id=${first.installationId}`);
     const live = await liveInstallations(app.id, group.id);
     expect(live).toHaveLength(1);
     expect(live[0]).toMatchObject({ id: first.installationId, status: "INSTALLED", liveKey: `${app.id}:${group.id}`, scopes: ["openid", "profile"] });
