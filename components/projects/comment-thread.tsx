@@ -1,4 +1,6 @@
+import { Fragment } from "react";
 import type { CommentView } from "@/lib/projects/view";
+import { splitMentions } from "@/lib/projects/mention-syntax";
 import { formatDate } from "@/components/ui";
 import { PersonName } from "./labels";
 
@@ -12,9 +14,27 @@ export function CommentThread({ comments }: { comments: CommentView[] }) {
             <span className="font-medium text-slate-800"><PersonName person={comment.author} empty="Deleted account" /></span>
             <time dateTime={comment.createdAt.toISOString()}>{formatDate(comment.createdAt)}</time>
           </p>
-          <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{comment.body}</p>
+          <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800"><CommentBody body={comment.body} /></p>
         </li>
       ))}
     </ol>
+  );
+}
+
+// The body with its @mentions shown as highlighted names.
+function CommentBody({ body }: { body: string }) {
+  return splitMentions(body).map((segment, index) =>
+    segment.kind === "text" ? (
+      <Fragment key={index}>{segment.text}</Fragment>
+    ) : (
+      <span
+        key={index}
+        data-mention={segment.mention.type}
+        title={segment.mention.type === "bot" ? "Mentioned app" : "Mentioned member"}
+        className={`rounded px-0.5 font-medium ${segment.mention.type === "bot" ? "bg-brand-50 text-brand-700" : "bg-amber-50 text-amber-800"}`}
+      >
+        @{segment.mention.name}
+      </span>
+    ),
   );
 }

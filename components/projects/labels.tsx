@@ -13,8 +13,17 @@ export function PersonName({ person, empty = "Unassigned" }: { person: PersonRef
   if (!person) return <span className="text-slate-400">{empty}</span>;
   return (
     <span className="inline-flex items-center gap-1.5">
-      {person.type === "bot" && <span className="rounded bg-brand-50 px-1 text-[10px] font-semibold uppercase tracking-wide text-brand-700">App</span>}
+      {person.type === "bot" && <BotBadge />}
       <span>{person.name}</span>
+    </span>
+  );
+}
+
+// Marks an app's bot (an agent), wherever a person could appear.
+export function BotBadge() {
+  return (
+    <span data-testid="bot-badge" title="An app's bot" className="rounded bg-brand-50 px-1 text-[10px] font-semibold uppercase tracking-wide text-brand-700 ring-1 ring-inset ring-brand-100">
+      Bot
     </span>
   );
 }

@@ -28,7 +28,8 @@ export function WorkItemForm({ groupSlug, projectId, assignees, workItem }: Prop
   const { errors, isSubmitting } = form.formState;
   const people = assignees.filter((option) => option.type === "user");
   const bots = assignees.filter((option) => option.type === "bot");
-  // Someone who left the group stays selectable on the item they still hold.
+  // Someone who left the group (or a bot whose app was removed or is no
+  // longer mentionable) stays selectable on the item they still hold.
   const current = workItem?.values.assignee;
   const orphan = current && !assignees.some((option) => option.key === current) ? current : null;
 
@@ -72,7 +73,13 @@ export function WorkItemForm({ groupSlug, projectId, assignees, workItem }: Prop
           {(id) => (
             <select id={id} {...form.register("assignee")} className={inputClass(!!errors.assignee)}>
               <option value="">Unassigned</option>
-              {orphan && <option value={orphan}>{workItem?.currentAssigneeName ?? "Former member"} (left the group)</option>}
+              {orphan && (
+                <option value={orphan}>
+                  {orphan.startsWith("bot:")
+                    ? `${workItem?.currentAssigneeName ?? "Former app"} (app no longer installed or mentionable)`
+                    : `${workItem?.currentAssigneeName ?? "Former member"} (left the group)`}
+                </option>
+              )}
               <optgroup label="People">
                 {people.map((option) => <option key={option.key} value={option.key}>{option.name} · {option.detail}</option>)}
               </optgroup>

@@ -41,7 +41,9 @@ export function commentJson(comment: CommentView) {
   return {
     id: comment.id,
     work_item_id: comment.workItemId,
+    // Mentions are written @[Name](user:<id>) or @[Name](bot:<id>) in the body.
     body: comment.body,
+    mentions: comment.mentions.map(personJson),
     author: personJson(comment.author),
     created_at: comment.createdAt.toISOString(),
   };

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { TokenFacts } from "@/lib/api/principal";
 import { userActor } from "@/lib/auth/actor";
 import { removeConsent } from "@/lib/consent/mutations";
+import { getDb } from "@/lib/db";
 import { botTokenFacts, createProjectWorld, userTokenFacts, type ProjectWorld } from "./test-world";
 
 // The API routes end to end, below the token layer: a bearer token here is a
@@ -159,6 +160,29 @@ describe("projects and work items over the API", () => {
     expect(refused.status).toBe(403);
     expect(refused.headers.get("WWW-Authenticate")).toContain('scope="projects:write"');
     expect((await projects.GET(call("/projects", viewerToken))).status).toBe(200);
+  });
+
+  it("takes @mention tokens in comments, answers who they name, and assigns the bot", async () => {
+    const p = await (await projects.POST(call("/projects", memberToken, { body: { name: "Agents" } }))).json();
+    const item = await (
+      await workItems.POST(call(`/projects/${p.id}/work-items`, memberToken, { body: { title: "Triage", assignee: { type: "bot", id: `bot:${world.botUserId}` } } }), params({ projectId: p.id }))
+    ).json();
+    const botName = (await getDb().botUser.findUniqueOrThrow({ where: { id: world.botUserId } })).displayName;
+    expect(item.assignee).toEqual({ type: "bot", id: world.botUserId, name: botName });
+
+    const body = `@[Bot](bot:${world.botUserId}) and @[Ada](user:${world.admin.id}), not @[Eve](user:${world.outsider.id})`;
+    const response = await comments.POST(call(`/work-items/${item.id}/comments`, memberToken, { body: { body } }), params({ workItemId: item.id }));
+    expect(response.status).toBe(201);
+    const comment = await response.json();
+    expect(comment.body).toBe(`@[${botName}](bot:${world.botUserId}) and @[${world.admin.name}](user:${world.admin.id}), not @Eve`);
+    expect(comment.mentions).toEqual([
+      { type: "bot", id: world.botUserId, name: botName },
+      { type: "user", id: world.admin.id, name: world.admin.name },
+    ]);
+    const thread = await (await comments.GET(call(`/work-items/${item.id}/comments`, memberToken), params({ workItemId: item.id }))).json();
+    expect(thread.data[0].mentions).toEqual(comment.mentions);
+    const events = await getDb().auditEvent.findMany({ where: { groupId: world.group.id, targetId: world.installationId, action: { in: ["app.assigned", "app.mentioned"] } } });
+    expect(events.map((e) => e.action).sort()).toEqual(["app.assigned", "app.mentioned"]);
   });
 
   it("hides another group's projects", async () => {

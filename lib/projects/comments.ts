@@ -1,20 +1,31 @@
 import { getDb } from "@/lib/db";
 import { parseInput } from "@/lib/validation";
 import { actingIds, requireAccess, type ProjectActor } from "./actor";
+import { recordAppEvents } from "./app-events";
+import { resolveMentions } from "./mentions";
 import { findWorkItemInGroup } from "./queries";
 import { createCommentSchema } from "./schemas";
 import { commentInclude, toCommentView, type CommentView } from "./view";
 
 // Comments on a work item, written by a member or an app (its user or its
-// bot). Commenting is writing: it needs work_items:write.
+// bot). Commenting is writing: it needs work_items:write. @mention tokens
+// naming members or mentionable bots of the group are kept (any other is
+// stored as plain text), and each bot mentioned gets an event for its app,
+// in the same transaction as the comment.
 export async function addComment(actor: ProjectActor, workItemId: string, input: unknown): Promise<CommentView> {
   requireAccess(actor, "work_items", "write");
-  const { body } = parseInput(createCommentSchema, input);
+  const { body: written } = parseInput(createCommentSchema, input);
   const workItem = await findWorkItemInGroup(actor.groupId, workItemId);
   const by = actingIds(actor);
-  const row = await getDb().workItemComment.create({
-    data: { workItemId: workItem.id, body, authorUserId: by.userId, authorBotId: by.botId },
-    include: commentInclude,
+  const row = await getDb().$transaction(async (tx) => {
+    const { body, mentions } = await resolveMentions(actor.groupId, written, tx);
+    const comment = await tx.workItemComment.create({
+      data: { workItemId: workItem.id, body, authorUserId: by.userId, authorBotId: by.botId },
+      include: commentInclude,
+    });
+    const bots = mentions.filter((mention) => mention.type === "bot");
+    await recordAppEvents(tx, actor, bots.map((bot) => ({ action: "app.mentioned", botId: bot.id, workItem, commentId: comment.id })));
+    return comment;
   });
   return toCommentView(row);
 }

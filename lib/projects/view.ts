@@ -1,3 +1,4 @@
+import { mentionsIn } from "./mention-syntax";
 import type { WorkItemStateId } from "./schemas";
 
 // What pages and the API show of projects, work items and comments. Whoever
@@ -28,7 +29,9 @@ export type WorkItemView = {
   updatedAt: Date;
 };
 
-export type CommentView = { id: string; workItemId: string; body: string; author: PersonRef | null; createdAt: Date };
+// The body keeps its @mention tokens (see mention-syntax.ts); mentions lists
+// who they name, as they were named when the comment was written.
+export type CommentView = { id: string; workItemId: string; body: string; mentions: PersonRef[]; author: PersonRef | null; createdAt: Date };
 
 type UserName = { id: string; name: string } | null;
 type BotName = { id: string; displayName: string } | null;
@@ -81,5 +84,12 @@ export function toWorkItemView(row: WorkItemRow): WorkItemView {
 type CommentRow = { id: string; workItemId: string; body: string; createdAt: Date; authorUser: UserName; authorBot: BotName };
 
 export function toCommentView(row: CommentRow): CommentView {
-  return { id: row.id, workItemId: row.workItemId, body: row.body, author: personRef(row.authorUser, row.authorBot), createdAt: row.createdAt };
+  return {
+    id: row.id,
+    workItemId: row.workItemId,
+    body: row.body,
+    mentions: mentionsIn(row.body),
+    author: personRef(row.authorUser, row.authorBot),
+    createdAt: row.createdAt,
+  };
 }

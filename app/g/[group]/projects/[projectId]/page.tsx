@@ -31,6 +31,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const comments = selected ? await listComments(actor, selected.id) : [];
   const writable = canWrite(actor, "work_items");
   const options = assignables.map((person) => ({ key: assigneeKey(person), name: person.name, detail: person.detail, type: person.type }));
+  // The same people and bots can be @mentioned in comments.
+  const mentionables = assignables.map((person) => ({ type: person.type, id: person.id, name: person.name, detail: person.detail }));
 
   return (
     <>
@@ -83,6 +85,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 <h2 className="text-base font-semibold">#{selected.sequence} {selected.title}</h2>
                 <Link href={base} className="text-sm text-slate-500 hover:text-slate-800">Close</Link>
               </div>
+              {writable && (
+                <p className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid="work-item-assignee">
+                  <span className="text-slate-500">Assignee</span>
+                  <span className="font-medium text-slate-900"><PersonName person={selected.assignee} /></span>
+                </p>
+              )}
               {writable ? (
                 <WorkItemForm
                   key={selected.id}
@@ -108,7 +116,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               <div className="mt-6 border-t border-slate-200 pt-4">
                 <h3 className="mb-3 text-sm font-semibold">Comments</h3>
                 <CommentThread comments={comments} />
-                {writable && <div className="mt-4"><CommentForm groupSlug={slug} workItemId={selected.id} /></div>}
+                {writable && <div className="mt-4"><CommentForm groupSlug={slug} workItemId={selected.id} mentionables={mentionables} /></div>}
               </div>
               {writable && (
                 <div className="mt-6 border-t border-slate-200 pt-4">
