@@ -29,7 +29,8 @@ export function buildConfiguration(keys: Keys, errors: { InvalidTarget: new (mes
       devInteractions: { enabled: false },
       // An app may introspect only the tokens issued to it.
       introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
-      revocation: { enabled: true },
+      // Likewise, an app may revoke only its own tokens.
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: { enabled: true },
       resourceIndicators: {
         enabled: true,
