@@ -10,9 +10,10 @@ import { tabWhere, type BrowseTab } from "./visibility";
 
 // The group as seen by the actor: members (any role) may browse and see what
 // is installed; only admins change it (checked in the mutations).
-export async function loadBrowsingGroup(actor: Actor, groupSlug: string) {
-  if (actor.kind === "user") await getGroupForMember(actor.userId, groupSlug);
-  return loadGroupBySlug(groupSlug);
+export async function loadBrowsingGroup(actor: Actor, groupSlug: string): Promise<{ id: string; organizationId: string }> {
+  if (actor.kind !== "user") return loadGroupBySlug(groupSlug);
+  const group = await getGroupForMember(actor.userId, groupSlug);
+  return { id: group.id, organizationId: group.organization.id };
 }
 
 export type BrowseEntry = {
