@@ -29,8 +29,9 @@ export function buildConfiguration(keys: Keys, errors: { InvalidTarget: new (mes
       devInteractions: { enabled: false },
       // An app may introspect only the tokens issued to it.
       introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
-      // Likewise, an app may revoke only its own tokens.
-      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      // oidc-provider's default revocation policy already refuses (with
+      // invalid_request) a confidential app revoking another app's token.
+      revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true },
       resourceIndicators: {
         enabled: true,
