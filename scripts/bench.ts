@@ -12,8 +12,9 @@ import { prismaEnv } from "./lib/run";
 import { NO_DATABASE_URL, formatMs, type BenchModule } from "./bench/harness";
 import { browsePanelBench } from "./bench/browse-panel";
 import { oauthTokensBench } from "./bench/oauth-tokens";
+import { webhooksBench } from "./bench/webhooks";
 
-const MODULES: BenchModule[] = [browsePanelBench, oauthTokensBench];
+const MODULES: BenchModule[] = [browsePanelBench, oauthTokensBench, webhooksBench];
 
 function generateClientQuietly(): void {
   const bin = path.join(process.cwd(), "node_modules", ".bin", "prisma");
