@@ -21,6 +21,8 @@ const statements = () => {
     consume: db.prepare("UPDATE OidcModel SET consumedAt = ? WHERE model = ? AND id = ? AND consumedAt IS NULL"),
     destroy: db.prepare("DELETE FROM OidcModel WHERE model = ? AND id = ?"),
     revokeByGrantId: db.prepare("DELETE FROM OidcModel WHERE grantId = ?"),
+    // A Grant row is keyed by its id (its payload has no grantId).
+    destroyGrant: db.prepare("DELETE FROM OidcModel WHERE model = 'Grant' AND id = ?"),
     sweep: db.prepare("DELETE FROM OidcModel WHERE expiresAt IS NOT NULL AND expiresAt < ?"),
   };
 };
@@ -78,7 +80,9 @@ export class OidcAdapter implements Adapter {
     if (result.changes === 0) {
       const row = sql().find.get(this.model, id);
       const grantId = row ? (JSON.parse(row.payload) as AdapterPayload).grantId : undefined;
-      if (grantId) sql().revokeByGrantId.run(grantId);
+      // The grant itself ends too: the winner may still be writing its
+      // tokens, which then belong to a grant that no longer exists.
+      if (grantId) destroyGrantState(grantId);
       const { errors } = await import("oidc-provider");
       throw new errors.InvalidGrant("grant request is invalid (already used)");
     }
@@ -96,6 +100,9 @@ export class OidcAdapter implements Adapter {
 // Ends every code, token and the grant itself, for all models at once.
 export function destroyGrantState(grantId: string): void {
   sql().revokeByGrantId.run(grantId);
+  // Without its Grant, a later request from the same browser session asks
+  // for consent again instead of silently reusing a revoked grant.
+  sql().destroyGrant.run(grantId);
 }
 
 export const installationTokenKey = (installationId: string) => `installation:${installationId}`;

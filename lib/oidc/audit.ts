@@ -7,9 +7,12 @@ import { getDb } from "@/lib/db";
 // secret, a failed PKCE check, a replayed code or refresh token.
 const WORTH_RECORDING = /client authentication failed|code_verifier|already consumed|grant request is invalid|invalid_client/i;
 
-async function recordRefusal(ctx: KoaContextWithOIDC, error: Error & { error?: string; error_description?: string }) {
+async function recordRefusal(ctx: KoaContextWithOIDC, error: Error & { error?: string; error_description?: string; error_detail?: string }) {
   const description = error.error_description ?? error.message;
-  if (!WORTH_RECORDING.test(`${error.error} ${description}`)) return;
+  // oidc-provider keeps the reason (PKCE mismatch, code or refresh token
+  // already used, wrong secret) out of the response, in error_detail.
+  const detail = error.error_detail ?? null;
+  if (!WORTH_RECORDING.test(`${error.error} ${description} ${detail ?? ""}`)) return;
   const clientId = ctx.oidc?.client?.clientId ?? (ctx.oidc?.params?.client_id as string | undefined);
   const app = clientId ? await getDb().app.findUnique({ where: { clientId }, select: { id: true, ownerGroupId: true } }) : null;
   await recordAuditEvent({
@@ -18,7 +21,7 @@ async function recordRefusal(ctx: KoaContextWithOIDC, error: Error & { error?: s
     groupId: app?.ownerGroupId ?? null,
     targetType: app ? "app" : "",
     targetId: app?.id ?? "",
-    details: { error: error.error ?? "error", description, grantType: (ctx.oidc?.params?.grant_type as string | undefined) ?? null },
+    details: { error: error.error ?? "error", description, detail, grantType: (ctx.oidc?.params?.grant_type as string | undefined) ?? null },
   });
 }
 

@@ -12,6 +12,9 @@ export async function findAccessTokenFacts(token: string): Promise<TokenFacts | 
   if (accessToken && !accessToken.isExpired) {
     if (!isForApi(accessToken.aud)) return null;
     if (!accessToken.accountId || !accessToken.grantId) return null;
+    // A token outlives nothing of its grant: once the grant is gone (a
+    // replayed code or refresh token, a revocation) the token is dead.
+    if (!(await provider.Grant.find(accessToken.grantId))) return null;
     return { kind: "user", userId: accessToken.accountId, grantId: accessToken.grantId, clientId: accessToken.clientId!, scopes: scopesOf(accessToken.scope) };
   }
   const botToken = await provider.ClientCredentials.find(token);
