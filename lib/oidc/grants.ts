@@ -4,6 +4,7 @@ import { sortScopes, type ScopeId } from "@/lib/apps/scopes";
 import { stringList } from "@/lib/apps/view";
 import { notFound } from "@/lib/errors";
 import { destroyGrantState, installationTokenKey } from "./adapter";
+import { getOidcSqlite } from "./sqlite";
 
 type Tx = Pick<ReturnType<typeof getDb>, "appGrant">;
 
@@ -47,7 +48,10 @@ export async function listConnectedApps(userId: string): Promise<ConnectedApp[]>
     orderBy: [{ createdAt: "desc" }, { grantId: "asc" }],
     include: { app: { include: { ownerGroup: { include: { organization: true } } } }, group: true },
   });
-  return rows.map((row) => ({
+  // A grant the provider has ended (a replayed code or refresh token) is no
+  // longer a connection, even before anyone revokes it here.
+  const live = getOidcSqlite().prepare<[string], { found: number }>("SELECT 1 AS found FROM OidcModel WHERE model = 'Grant' AND id = ?");
+  return rows.filter((row) => live.get(row.grantId)).map((row) => ({
     grantId: row.grantId,
     app: { clientId: row.app.clientId, name: row.app.name, logoUrl: row.app.logoUrl, publisher: row.app.publisherName || row.app.ownerGroup.organization.name },
     group: { slug: row.group.slug, name: row.group.name },
