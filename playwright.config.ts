@@ -36,6 +36,6 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), TESSERA_ORIGIN: origin, NEXTAUTH_URL: origin, DATABASE_URL: process.env.DATABASE_URL },
+    env: { PORT: String(port), TESSERA_ORIGIN: origin, NEXTAUTH_URL: origin, DATABASE_URL: process.env.DATABASE_URL, TESSERA_WEBHOOKS_ALLOW_LOOPBACK: "1" },
   },
 });

@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { SecretValue } from "@/components/secret-value";
 import { primaryButton } from "@/components/form/field";
+import { WebhookSecretOnce } from "@/components/webhooks/webhook-secret-once";
 
-export type CreatedAppResult = { clientId: string; name: string; clientType: "CONFIDENTIAL" | "PUBLIC"; clientSecret: string | null };
+export type CreatedAppResult = { clientId: string; name: string; clientType: "CONFIDENTIAL" | "PUBLIC"; clientSecret: string | null; webhookSecret: string | null };
 
 // Shown once, right after registration: the only time the secret is visible.
 export function AppCreated({ groupSlug, result }: { groupSlug: string; result: CreatedAppResult }) {
@@ -31,6 +32,7 @@ export function AppCreated({ groupSlug, result }: { groupSlug: string; result: C
             This is a public client: it has no Client Secret. It signs people in with the authorization code flow and PKCE (S256).
           </p>
         )}
+        {result.webhookSecret && <WebhookSecretOnce secret={result.webhookSecret} />}
       </div>
       <div className="mt-6 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-700">
         Registering enables nothing yet: a group admin must <strong>Add Consent</strong> before anyone can use the app in a group.

@@ -13,6 +13,7 @@ import { RedirectUrisField } from "./redirect-uris-field";
 import { ScopesField } from "./scopes-field";
 import { TextField } from "./text-field";
 import { AppCreated, type CreatedAppResult } from "./app-created";
+import { WebhookSecretOnce } from "@/components/webhooks/webhook-secret-once";
 
 type Props = {
   groupSlug: string;
@@ -27,6 +28,8 @@ export function AppForm({ groupSlug, defaultValues, canPublishGlobal, clientId }
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(false);
   const [created, setCreated] = useState<CreatedAppResult>();
+  // A webhook signing secret made by the last save (a webhook URL was added): shown once.
+  const [webhookSecret, setWebhookSecret] = useState<string | null>(null);
   const form = useForm<AppRegistrationInput, unknown, AppRegistration>({ resolver: zodResolver(appRegistrationSchema), defaultValues, mode: "onTouched" });
 
   const onSubmit = form.handleSubmit(async () => {
@@ -42,6 +45,7 @@ export function AppForm({ groupSlug, defaultValues, canPublishGlobal, clientId }
     if (clientId) {
       form.reset(values);
       setSaved(true);
+      if ("webhookSecret" in result.data && result.data.webhookSecret) setWebhookSecret(result.data.webhookSecret);
       router.refresh();
     } else if ("clientId" in result.data) {
       setCreated(result.data);
@@ -89,6 +93,11 @@ export function AppForm({ groupSlug, defaultValues, canPublishGlobal, clientId }
           <TextField name="privacyPolicyUrl" label="Privacy policy URL" optional />
           <TextField name="termsUrl" label="Terms of service URL" optional />
         </FormSection>
+        {webhookSecret && (
+          <div className="mb-6">
+            <WebhookSecretOnce secret={webhookSecret} />
+          </div>
+        )}
         <div className="flex items-center justify-end gap-3 border-t border-slate-200 pt-6">
           {saved && <span role="status" className="text-sm text-emerald-700">Changes saved.</span>}
           <button type="submit" disabled={isSubmitting} className={primaryButton}>

@@ -7,6 +7,12 @@ const ACTION_TEXT: Record<string, string> = {
   "app.secret_generated": "generated a client secret",
   "app.secret_revoked": "revoked a client secret",
   "app.deleted": "deleted the app",
+  "webhook.secret_generated": "generated the webhook signing secret",
+  "webhook.secret_regenerated": "regenerated the webhook signing secret",
+  "webhook.enabled": "re-enabled webhook deliveries",
+  "webhook.disabled": "webhook deliveries were paused",
+  "webhook.redelivered": "redelivered a webhook event",
+  "oauth.token_refused": "a token request was refused",
 };
 
 // An app's audit trail, newest first.

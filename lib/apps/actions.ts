@@ -11,8 +11,8 @@ export async function createAppAction(groupSlug: string, input: unknown) {
   return runAsUser(async (actor) => {
     // No revalidation: the pages are dynamic, and a refresh here would replace
     // the one screen that shows the new secret.
-    const { app, clientSecret } = await createApp(actor, groupSlug, input);
-    return { clientId: app.clientId, name: app.name, clientType: app.clientType, clientSecret };
+    const { app, clientSecret, webhookSecret } = await createApp(actor, groupSlug, input);
+    return { clientId: app.clientId, name: app.name, clientType: app.clientType, clientSecret, webhookSecret };
   });
 }
 
@@ -20,7 +20,8 @@ export async function updateAppAction(groupSlug: string, clientId: string, input
   return runAsUser(async (actor) => {
     const app = await updateApp(actor, clientId, input, groupSlug);
     revalidatePath(appsPath(groupSlug), "layout");
-    return { updatedAt: app.updatedAt };
+    // Set only when this save gave the app its webhook: shown once by the form.
+    return { updatedAt: app.updatedAt, webhookSecret: app.webhookSecret };
   });
 }
 

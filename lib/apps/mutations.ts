@@ -11,6 +11,8 @@ import { toSearchKey } from "./search-key";
 import { emitUninstalled, revokeInstallation } from "@/lib/consent/mutations";
 import { endGrantTokens, endGrantsOfApp } from "@/lib/oidc/grants";
 import { isInstallableIn } from "@/lib/consent/visibility";
+import { checkWebhookUrl } from "@/lib/webhooks/url-guard";
+import { ensureWebhook } from "@/lib/webhooks/mutations";
 
 type GroupWithOrg = { organization: { isPlatform: boolean } };
 
@@ -30,14 +32,46 @@ function settingsData(settings: AppSettings) {
   return { ...settings, redirectUris: settings.redirectUris.map((item) => item.uri), searchName: toSearchKey(settings.name) };
 }
 
-export type CreatedApp = { app: AppView; clientSecret: string | null };
+// The SSRF guard at save time: https only (http to loopback only with the
+// development allowance), and a webhook URL must not resolve to a private
+// address. It resolves names, so it runs before any transaction opens.
+async function assertServerUrlsAllowed(settings: Pick<AppSettings, "webhookUrl" | "setupUrl">): Promise<void> {
+  const fields: Record<string, string> = {};
+  const [webhook, setup] = await Promise.all([
+    settings.webhookUrl ? checkWebhookUrl(settings.webhookUrl) : null,
+    settings.setupUrl ? checkWebhookUrl(settings.setupUrl) : null,
+  ]);
+  if (webhook) fields.webhookUrl = webhook;
+  if (setup) fields.setupUrl = setup.replace(/^A webhook URL/, "A setup URL").replace(/^Webhooks can only reach public addresses/, "The setup URL must be a public address");
+  const first = fields.webhookUrl ?? fields.setupUrl;
+  if (first) throw new AppError("VALIDATION", first, fields);
+}
+
+// The app's webhook (and its signing secret, returned only when it was just
+// made), after the app's own transaction has committed. A failure here must
+// not hide the client secret just created: the app's Webhook card offers to
+// generate the signing secret then.
+async function ensureAppWebhook(appId: string, webhookUrl: string | null): Promise<string | null> {
+  if (!webhookUrl) return null;
+  try {
+    return (await ensureWebhook(appId)).secret;
+  } catch (error) {
+    console.error(`[webhooks] creating the webhook of app ${appId} failed:`, error);
+    return null;
+  }
+}
+
+// webhookSecret: the webhook's signing secret, when this call created it (shown once).
+export type CreatedApp = { app: AppView; clientSecret: string | null; webhookSecret: string | null };
 
 // Registers an app in a group. A confidential app gets its first secret,
-// returned here once and never again.
+// returned here once and never again; so does an app with a webhook URL
+// (the webhook's signing secret).
 export async function createApp(actor: Actor, groupSlug: string, input: unknown): Promise<CreatedApp> {
   const group = await requireAppAdminGroup(actor, groupSlug);
   const registration = parseInput(appRegistrationSchema, input);
   assertAvailabilityAllowed(actor, group, registration.availability);
+  await assertServerUrlsAllowed(registration);
   const secret = registration.clientType === "CONFIDENTIAL" ? generateClientSecret() : null;
   const actorIds = auditActor(actor);
 
@@ -59,11 +93,15 @@ export async function createApp(actor: Actor, groupSlug: string, input: unknown)
     );
     return created;
   });
-  return { app: toAppView(app), clientSecret: secret?.secret ?? null };
+  const webhookSecret = await ensureAppWebhook(app.id, app.webhookUrl);
+  return { app: toAppView(app), clientSecret: secret?.secret ?? null, webhookSecret };
 }
 
+// webhookSecret: set when this edit gave the app its webhook (shown once).
+export type UpdatedApp = AppView & { webhookSecret: string | null };
+
 // Edits an app's settings (not its client type, fixed at registration).
-export async function updateApp(actor: Actor, clientId: string, input: unknown, groupSlug?: string): Promise<AppView> {
+export async function updateApp(actor: Actor, clientId: string, input: unknown, groupSlug?: string): Promise<UpdatedApp> {
   const existing = await requireManageableApp(actor, clientId, groupSlug);
   const settings = parseInput(appSettingsSchema, input);
   // Publishing to, or withdrawing from, Global is the platform's decision;
@@ -79,6 +117,8 @@ export async function updateApp(actor: Actor, clientId: string, input: unknown, 
   const before = toAppView(existing) as Record<string, unknown>;
   const changed = Object.keys(data).filter((key) => key !== "searchName" && JSON.stringify(before[key]) !== JSON.stringify(data[key as keyof typeof data]));
 
+  await assertServerUrlsAllowed(settings);
+
   let endedGrants: string[] = [];
   const app = await getDb().$transaction(async (tx) => {
     const updated = await tx.app.update({ where: { id: existing.id }, data });
@@ -92,7 +132,8 @@ export async function updateApp(actor: Actor, clientId: string, input: unknown, 
     return updated;
   });
   endGrantTokens(endedGrants);
-  return toAppView(app);
+  const webhookSecret = await ensureAppWebhook(app.id, app.webhookUrl);
+  return { ...toAppView(app), webhookSecret };
 }
 
 // Deletes an app after its name is typed back. Its secrets go with it (and,

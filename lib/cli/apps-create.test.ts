@@ -38,7 +38,7 @@ describe("apps create", () => {
     const shown = await captureCli(["apps", "show", app.client_id as string, "--json"]);
     expect(shown.code, shown.stderr).toBe(0);
     const { secrets, ...settings } = shown.json<Record<string, unknown> & { secrets: Record<string, unknown>[] }>();
-    const { client_secret: _printedOnce, ...createdSettings } = app;
+    const { client_secret: _printedOnce, webhook_secret: _noWebhook, ...createdSettings } = app;
     expect(settings).toEqual(createdSettings);
     expect(secrets).toEqual([expect.objectContaining({ hint: secret.slice(-4), live: true, revoked_at: null, expires_at: null })]);
     expect(shown.stdout).not.toContain(secret);

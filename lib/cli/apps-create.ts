@@ -17,20 +17,21 @@ export const appsCreate = defineCommand({
   positionals: [],
   async run({ values, actor, json, io }) {
     const groupSlug = await resolveGroupSlug(values.group);
-    const { app, clientSecret } = await createApp(actor, groupSlug, toRegistrationInput(values));
+    const { app, clientSecret, webhookSecret } = await createApp(actor, groupSlug, toRegistrationInput(values));
     // The secret exists only in this process now: nothing after createApp
     // may fail on a permission check, so the group is a plain read.
     const ownerGroup = (await findGroupWithOrganization(groupSlug)) ?? { slug: groupSlug, organization: { slug: "" } };
-    if (json) return writeJson(io, { ...toAppJson(app, ownerGroup), client_secret: clientSecret });
+    if (json) return writeJson(io, { ...toAppJson(app, ownerGroup), client_secret: clientSecret, webhook_secret: webhookSecret });
 
     io.out(`Registered "${app.name}" in ${groupPath(ownerGroup)}.`);
     io.out(`  Client ID:     ${app.clientId}`);
     io.out(`  Client type:   ${clientTypeLabel(app)}`);
+    if (webhookSecret) io.out(`  Webhook signing secret: ${webhookSecret}`);
     if (clientSecret === null) {
       io.out("  Client secret: none (public client: signs in with PKCE)");
-      return;
+    } else {
+      io.out(`  Client secret: ${clientSecret}`);
     }
-    io.out(`  Client secret: ${clientSecret}`);
-    io.out("Copy the client secret now: it will not be shown again.");
+    if (clientSecret || webhookSecret) io.out("Copy the secrets now: they will not be shown again.");
   },
 });

@@ -85,10 +85,11 @@ describe("installations show", () => {
     const json = await show(installation.id, "--json");
     expect(json.code, json.stderr).toBe(0);
     const revokedAt = (await getDb().installation.findUniqueOrThrow({ where: { id: installation.id } })).revokedAt!;
+    const webhook = await getDb().webhook.findUniqueOrThrow({ where: { appId: app.id } });
     expect(json.json()).toMatchObject({
       status: "revoked",
       deleted_at: revokedAt.toISOString(),
-      webhook: app.id,
+      webhook: webhook.id,
       setup_status: "complete",
       last_bot_token_at: "2025-04-02T10:00:00.000Z",
       last_used_at: "2025-04-03T11:00:00.000Z",

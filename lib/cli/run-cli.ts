@@ -13,6 +13,10 @@ import { installationsShow } from "./installations-show";
 import { keysRotate } from "./keys-rotate";
 import { reportError } from "./report-error";
 import { USAGE } from "./usage";
+import { webhooksDeliveries } from "./webhooks-deliveries";
+import { webhooksEnable } from "./webhooks-enable";
+import { webhooksRedeliver } from "./webhooks-redeliver";
+import { webhooksRotateSecret } from "./webhooks-rotate-secret";
 
 // Commands by their first word ("apps create" is in "apps").
 const COMMAND_GROUPS: Record<string, CliCommand[]> = {
@@ -20,6 +24,7 @@ const COMMAND_GROUPS: Record<string, CliCommand[]> = {
   consent: [consentAdd, consentList, consentRemove],
   installations: [installationsShow],
   keys: [keysRotate],
+  webhooks: [webhooksDeliveries, webhooksRedeliver, webhooksRotateSecret, webhooksEnable],
 };
 const HELP_WORDS = new Set(["help", "--help", "-h"]);
 

@@ -68,6 +68,24 @@ export const INSTALLATIONS_SHOW_USAGE = `installations show <installation_id> [-
   object plus scopes, setup_status, last_bot_token_at, last_used_at and client_id.
   --group <group>               check it belongs to this group: slug, or <organization>/<group>`;
 
+export const WEBHOOKS_DELIVERIES_USAGE = `webhooks deliveries --app <client_id> [--status pending|delivered|failed] [--installation <id>] [--page <n>]
+  An app's webhook delivery log, newest first, 50 a page: event id, event, status, response code,
+  latency of the last attempt, attempts, next retry, group, created. Admins of the owning group only.
+  --app <client_id>             the app (required)
+  --status <status>             only pending, delivered or failed deliveries
+  --installation <id>           only deliveries to this installation (app_installation_id)
+  --page <n>                    older deliveries (default 1)`;
+
+export const WEBHOOKS_REDELIVER_USAGE = `webhooks redeliver <event_id>
+  Send a webhook event again, with the same event id and body, as soon as the server's worker is
+  free. Refused while the app's webhook is paused (re-enable it first).`;
+
+export const WEBHOOKS_ROTATE_SECRET_USAGE = `webhooks rotate-secret <client_id>
+  Generate a new webhook signing secret (printed once); deliveries are signed with it from now on.`;
+
+export const WEBHOOKS_ENABLE_USAGE = `webhooks enable <client_id>
+  Re-enable an app's paused webhook: its pending events go out again.`;
+
 export const KEYS_ROTATE_USAGE = `keys rotate
   Rotate the authorization server's signing and cookie keys. New keys sign after the next restart;
   the previous ones keep verifying what was already issued; older ones are dropped. Operator only.`;
@@ -86,6 +104,11 @@ Commands:
   consent list         list the apps installed in a group
   consent remove       remove an app from a group
   installations show   show an installation: its bot, last use and setup status
+  webhooks deliveries  list an app's webhook deliveries
+  webhooks redeliver   send a webhook event again
+  webhooks rotate-secret
+                       generate a new webhook signing secret
+  webhooks enable      re-enable a paused webhook
   keys rotate          rotate the authorization server's signing and cookie keys
   help                 show this text
 
@@ -98,6 +121,7 @@ Options for every command:
 ${[
   APPS_CREATE_USAGE, APPS_LIST_USAGE, APPS_SHOW_USAGE, APPS_ROTATE_SECRET_USAGE, APPS_DELETE_USAGE,
   CONSENT_ADD_USAGE, CONSENT_LIST_USAGE, CONSENT_REMOVE_USAGE, INSTALLATIONS_SHOW_USAGE,
+  WEBHOOKS_DELIVERIES_USAGE, WEBHOOKS_REDELIVER_USAGE, WEBHOOKS_ROTATE_SECRET_USAGE, WEBHOOKS_ENABLE_USAGE,
   KEYS_ROTATE_USAGE,
 ].join("\n\n")}
 

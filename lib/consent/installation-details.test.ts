@@ -39,6 +39,7 @@ describe("getInstallationDetails", () => {
         publisher: organizations.a.name,
         setupUrl: null,
         webhookUrl: null,
+        webhookId: null,
         isMentionable: false,
         status: "ACTIVE",
       },
@@ -165,7 +166,8 @@ describe("toPlaneInstallation", () => {
 
     const details = await getInstallationDetails(systemActor(), group.slug, installationId);
     const plane = toPlaneInstallation(details);
-    expect(plane).toMatchObject({ status: "revoked", deleted_at: details.revokedAt!.toISOString(), installed_by: null, webhook: app.id, application: app.id });
+    const webhook = await getDb().webhook.findUniqueOrThrow({ where: { appId: app.id } });
+    expect(plane).toMatchObject({ status: "revoked", deleted_at: details.revokedAt!.toISOString(), installed_by: null, webhook: webhook.id, application: app.id });
     expect(Object.keys(plane).sort()).toEqual(
       ["app_bot", "application", "created_at", "deleted_at", "id", "installed_by", "status", "updated_at", "webhook", "workspace", "workspace_detail"],
     );

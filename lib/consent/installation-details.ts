@@ -17,6 +17,7 @@ export type InstallationDetails = {
     publisher: string;
     setupUrl: string | null;
     webhookUrl: string | null;
+    webhookId: string | null;
     isMentionable: boolean;
     status: "ACTIVE" | "SUSPENDED";
   };
@@ -48,7 +49,7 @@ export async function getInstallationDetails(actor: Actor, groupSlug: string | u
   const row = await db.installation.findUnique({
     where: { id: installationId },
     include: {
-      app: { include: { ownerGroup: { select: { organization: { select: { name: true } } } } } },
+      app: { include: { ownerGroup: { select: { organization: { select: { name: true } } } }, webhook: { select: { id: true } } } },
       group: { select: { id: true, slug: true, name: true } },
       bot: { select: { id: true, displayName: true } },
       installedBy: { select: { id: true, name: true } },
@@ -76,6 +77,7 @@ export async function getInstallationDetails(actor: Actor, groupSlug: string | u
       publisher: row.app.publisherName || row.app.ownerGroup.organization.name,
       setupUrl: row.app.setupUrl,
       webhookUrl: row.app.webhookUrl,
+      webhookId: row.app.webhookUrl ? (row.app.webhook?.id ?? null) : null,
       isMentionable: row.app.isMentionable,
       status: row.app.status,
     },
@@ -110,8 +112,8 @@ export type PlaneInstallation = {
 };
 
 // The installation as Plane's GET /auth/o/app-installation/?id=<id> returns
-// it (one element of its array). Groups have no logo; the app's webhook has no
-// id of its own yet, so the app's id stands for it.
+// it (one element of its array). Groups have no logo; `webhook` is the id of
+// the app's webhook (the webhook_id of its deliveries), when it has one.
 export function toPlaneInstallation(details: InstallationDetails): PlaneInstallation {
   return {
     id: details.id,
@@ -124,6 +126,6 @@ export function toPlaneInstallation(details: InstallationDetails): PlaneInstalla
     application: details.app.id,
     installed_by: details.installedBy?.id ?? null,
     app_bot: details.bot.id,
-    webhook: details.app.webhookUrl ? details.app.id : null,
+    webhook: details.app.webhookId,
   };
 }

@@ -26,7 +26,9 @@ export async function emitGroupEvent(tx: Tx, event: GroupEvent): Promise<number>
     ? { id: event.only.installationId, groupId: event.groupId }
     : { groupId: event.groupId, status: "INSTALLED" };
   const receivers = await tx.installation.findMany({
-    where: { ...where, app: { webhookUrl: { not: null }, status: "ACTIVE", webhook: { disabledAt: null } } },
+    // A paused webhook still gets its events queued: they go out once an
+    // admin re-enables it, so nothing that happened meanwhile is lost.
+    where: { ...where, app: { webhookUrl: { not: null }, status: "ACTIVE", webhook: { isNot: null } } },
     select: { id: true, app: { select: { webhook: { select: { id: true } } } } },
   });
   const at = new Date().toISOString();

@@ -4,7 +4,7 @@ import path from "node:path";
 
 // What a production build is made from. A build is current when the hash of
 // these files equals the one stamped into .next by the last build.
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["generated", "node_modules"]);
 const STAMP = path.join(".next", "tessera-build-stamp");
 

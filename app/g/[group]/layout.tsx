@@ -5,6 +5,8 @@ import { ROLE_LABELS } from "@/lib/groups/roles";
 import { AppShell } from "@/components/app-shell";
 import { NavTabs } from "@/components/nav-tabs";
 import { Badge } from "@/components/ui";
+import { listDisabledWebhooksForGroup } from "@/lib/webhooks/queries";
+import { PausedWebhooksBanner } from "@/components/webhooks/paused-webhooks-banner";
 
 type Props = { children: React.ReactNode; params: Promise<{ group: string }> };
 
@@ -14,7 +16,7 @@ export default async function GroupLayout({ children, params }: Props) {
   const user = await getCurrentUser();
   if (!user) return children;
   const group = await loadForPage(() => getGroupForMember(user.id, slug));
-  const groups = await listGroupsForUser(user.id);
+  const [groups, pausedWebhooks] = await Promise.all([listGroupsForUser(user.id), listDisabledWebhooksForGroup(user.id, slug)]);
   return (
     <AppShell user={user} groups={groups} current={group}>
       <div className="mb-8 border-b border-slate-200">
@@ -34,6 +36,7 @@ export default async function GroupLayout({ children, params }: Props) {
           ]}
         />
       </div>
+      <PausedWebhooksBanner groupSlug={slug} paused={pausedWebhooks} />
       {children}
     </AppShell>
   );

@@ -13,6 +13,8 @@ import { SecretsPanel } from "@/components/apps/secrets-panel";
 import { SecretValue } from "@/components/secret-value";
 import { AuditList } from "@/components/apps/audit-list";
 import { Badge, Card } from "@/components/ui";
+import { getWebhookOverview } from "@/lib/webhooks/queries";
+import { WebhookCard } from "@/components/webhooks/webhook-card";
 
 export const metadata: Metadata = { title: "App settings" };
 
@@ -23,7 +25,7 @@ export default async function AppDetailsPage({ params }: Props) {
   const user = await requirePageUser(`/g/${slug}/settings/apps/${clientId}`);
   const actor = userActor(user);
   const { app, ownerGroup, secrets } = await loadForPage(() => getAppDetails(actor, clientId, slug));
-  const audit = await listAppAudit(actor, clientId, slug);
+  const [audit, webhook] = await Promise.all([listAppAudit(actor, clientId, slug), getWebhookOverview(actor, clientId, slug)]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
 
   return (
@@ -56,6 +58,8 @@ export default async function AppDetailsPage({ params }: Props) {
           <p className="text-sm text-slate-600">Public client: no Client Secret. The app must use PKCE (S256) on every authorization.</p>
         )}
       </Card>
+
+      <WebhookCard groupSlug={slug} overview={webhook} />
 
       <section>
         <h2 className="mb-3 text-base font-semibold">Settings</h2>
