@@ -9,6 +9,11 @@
 // what reaches Tessera's database replaced by in-memory equivalents:
 //   adapter             → oidc-provider's MemoryAdapter (the default)
 //   clients             → one static client_secret_basic client (plain secret)
+//   client_credentials  → oidc-provider's own grant (features.clientCredentials)
+//                         for Tessera's bot-token grant (registerBotTokenGrant,
+//                         which also looks up the installation and records its
+//                         use); the client may use it, as Tessera's
+//                         confidential apps may
 //   findAccount         → one in-memory account
 //   issueRefreshToken / expiresWithSession → oidc-provider's defaults
 //                         (offline_access in the code's scopes), which give
@@ -43,12 +48,13 @@ export function bareConfiguration(client: BareClient, errors: { InvalidTarget: n
   const { adapter: _adapter, renderError: _renderError, ...shared } = tessera;
   return {
     ...shared,
+    features: { ...shared.features, clientCredentials: { enabled: true } },
     clients: [
       {
         client_id: client.clientId,
         client_secret: client.clientSecret,
         token_endpoint_auth_method: "client_secret_basic",
-        grant_types: ["authorization_code", "refresh_token"],
+        grant_types: ["authorization_code", "refresh_token", "client_credentials"],
         response_types: ["code"],
         redirect_uris: [client.redirectUri],
       },

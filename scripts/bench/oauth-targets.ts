@@ -29,6 +29,10 @@ export type OAuthTarget = {
   // The Cookie header a browser with a live session (and a grant for the
   // client) sends to the authorization endpoint.
   sessionCookie: string;
+  // Tessera only: the app's installation in the bench group, named by
+  // app_installation_id in client_credentials bot-token requests (the bare
+  // provider's client_credentials grant has no such parameter).
+  installationId?: string;
   // The server's process (its CPU time is read from /proc).
   pid: number;
   close(): Promise<void>;
@@ -73,6 +77,20 @@ export async function authorizationCodeRoundTrip(client: TargetClient, target: O
   const accessToken = (JSON.parse(token.body) as { access_token?: string }).access_token;
   if (!accessToken) throw new Error("token: no access_token");
   return accessToken;
+}
+
+// client_credentials bot-token request (POST /token, HTTP Basic, no scope
+// on either target: Tessera then grants the installation's consented API
+// scopes, none for the bench app, and the bare provider none either).
+export function clientCredentialsRequest(target: Pick<OAuthTarget, "clientId" | "clientSecret" | "installationId">) {
+  const form = new URLSearchParams({ grant_type: "client_credentials" });
+  if (target.installationId) form.set("app_installation_id", target.installationId);
+  return {
+    method: "POST" as const,
+    path: "/token",
+    headers: { authorization: basicAuth(target), "content-type": "application/x-www-form-urlencoded" },
+    body: form.toString(),
+  };
 }
 
 // A minimal cookie jar (names only: the benchmark talks to one host).
@@ -264,7 +282,7 @@ export async function startTessera(): Promise<OAuthTarget> {
       validRegistration({ name: "Bench App", clientType: "CONFIDENTIAL", redirectUris: [{ uri: REDIRECT_URI }], scopes: ["openid", "profile", "email"] }),
     );
     if (!clientSecret) throw new Error("createApp returned no secret");
-    await addConsent(systemActor("bench"), group.slug, { clientId: app.clientId });
+    const { installationId } = await addConsent(systemActor("bench"), group.slug, { clientId: app.clientId });
 
     const output: string[] = [];
     // node_modules/.bin/next run by this Node binary (so that --cpu-prof,
@@ -291,7 +309,7 @@ export async function startTessera(): Promise<OAuthTarget> {
       resetProvider();
       closeOidcSqlite();
     });
-    const base = { label: "Tessera", baseUrl: `${origin}/oidc`, clientId: app.clientId, clientSecret, redirectUri: REDIRECT_URI, scope: SCOPE };
+    const base = { label: "Tessera", baseUrl: `${origin}/oidc`, clientId: app.clientId, clientSecret, redirectUri: REDIRECT_URI, scope: SCOPE, installationId };
     const agent = new http.Agent({ keepAlive: true });
     try {
       const browser = targetClient(base.baseUrl, agent);

@@ -5,13 +5,16 @@
 //    access token from a pool) from 50 autocannon connections;
 //  - authorization-code round trips with an existing session and grant:
 //    GET /auth (PKCE S256) → 303 with a code → POST /token (verifier, Basic),
-//    50 round trips in flight, each timed as a whole.
+//    50 round trips in flight, each timed as a whole;
+//  - client_credentials bot tokens: POST /token (HTTP Basic, no scope;
+//    Tessera's with app_installation_id, its bot-token grant) from 50
+//    autocannon connections.
 // Each target runs A-B-B-A (bare, Tessera, Tessera, bare; half the time
 // each) after a warm-up, so drift on a noisy machine falls on both alike.
-// Targets: Tessera/bare ≥ 0.9 for introspections/s, ≥ 0.8 for round
-// trips/s, and Tessera's p99 ≤ 50 ms. Before the load, each target serves
-// one request at a time (a correctness check, the introspection token pool,
-// and the latency without queueing).
+// Targets: Tessera/bare ≥ 0.9 for introspections/s and bot tokens/s, ≥ 0.8
+// for round trips/s, and Tessera's p99 ≤ 50 ms. Before the load, each target
+// serves one request at a time (a correctness check, the introspection token
+// pool, and the latency without queueing).
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -19,8 +22,19 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { formatMs, log, timed, withTempDatabase, type BenchModule } from "./harness";
 import { summarize } from "./stats";
-import { mergeResults, runIterations, runRequests, targetClient, throughput, type LoadResult, type RequestFactory, type Throughput } from "./http-load";
-import { authorizationCodeRoundTrip, basicAuth, buildIfStaleQuietly, machineBusyCpuMs, processTreeCpuMs, startBare, startTessera, type OAuthTarget } from "./oauth-targets";
+import {
+  mergeResults,
+  runIterations,
+  runRequests,
+  targetClient,
+  throughput,
+  type HttpReply,
+  type LoadResult,
+  type RequestFactory,
+  type TargetClient,
+  type Throughput,
+} from "./http-load";
+import { authorizationCodeRoundTrip, basicAuth, buildIfStaleQuietly, clientCredentialsRequest, machineBusyCpuMs, processTreeCpuMs, startBare, startTessera, type OAuthTarget } from "./oauth-targets";
 
 const CONNECTIONS = 50;
 const WARMUP_MS = 2_000;
@@ -38,10 +52,31 @@ type Scenario = {
   run(target: OAuthTarget, durationMs: number): Promise<LoadResult>;
 };
 
+type Sequential = { roundTrip: number[]; introspection: number[]; botToken: number[] };
+
 type Measured = { result: Throughput; cpuMsPerOp?: number; cpuUse: string; steps: Map<string, number[]>; firstFailure?: string };
 
 const introspectionCheck = ({ status, body }: { status: number; body: string }) =>
   status !== 200 ? `HTTP ${status} ${body.slice(0, 120)}` : body.includes('"active":true') ? null : `inactive token: ${body.slice(0, 120)}`;
+
+const botTokenCheck = ({ status, body }: { status: number; body: string }) =>
+  status !== 200 ? `HTTP ${status} ${body.slice(0, 120)}` : body.includes('"access_token":"') ? null : `no access_token: ${body.slice(0, 120)}`;
+
+// The first bot token a target issues, checked in full: a JSON Bearer
+// token response whose access token introspects as active for the client.
+async function checkFirstBotToken(client: TargetClient, target: OAuthTarget, reply: HttpReply): Promise<void> {
+  const problem = botTokenCheck(reply);
+  if (problem) throw new Error(`${target.label} client_credentials: ${problem}`);
+  const token = JSON.parse(reply.body) as { access_token?: unknown; token_type?: unknown; expires_in?: unknown };
+  if (typeof token.access_token !== "string" || !token.access_token || !/^bearer$/i.test(String(token.token_type)) || typeof token.expires_in !== "number") {
+    throw new Error(`${target.label} client_credentials: not a Bearer token response: ${reply.body.slice(0, 200)}`);
+  }
+  const introspection = await client.send(introspectionRequests(target, [token.access_token])());
+  const inactive = introspectionCheck(introspection);
+  if (inactive) throw new Error(`${target.label} bot token introspection: ${inactive}`);
+  const claims = JSON.parse(introspection.body) as { client_id?: string };
+  if (claims.client_id !== target.clientId) throw new Error(`${target.label} bot token introspection: client_id ${claims.client_id}`);
+}
 
 // POST /token/introspection with HTTP Basic, cycling through a pool of
 // valid access tokens.
@@ -70,16 +105,18 @@ export const oauthTokensBench: BenchModule = {
         const targets = [bare, tessera];
         log(`session + grant: Tessera via completeLogin/confirmConsent from this process, bare via auto-answered interactions`);
 
-        // One at a time: every round trip must succeed; the tokens feed introspection.
+        // One at a time: every round trip, introspection and bot token must
+        // succeed; the round trips' tokens feed introspection.
         const pools = new Map<OAuthTarget, string[]>();
-        const sequential = new Map<OAuthTarget, { roundTrip: number[]; introspection: number[] }>();
-        await timed(`${SEQUENTIAL} sequential round trips + introspections per target`, async () => {
+        const sequential = new Map<OAuthTarget, Sequential>();
+        await timed(`${SEQUENTIAL} sequential round trips + introspections + bot tokens per target`, async () => {
           for (const target of targets) {
             const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
             const client = targetClient(target.baseUrl, agent);
             const tokens: string[] = [];
             const roundTrip: number[] = [];
             const introspection: number[] = [];
+            const botToken: number[] = [];
             const introspect = introspectionRequests(target, tokens);
             try {
               const deadline = performance.now() + SEQUENTIAL_MAX_MS;
@@ -92,13 +129,19 @@ export const oauthTokensBench: BenchModule = {
                 introspection.push(performance.now() - start);
                 const problem = introspectionCheck(reply);
                 if (problem) throw new Error(`${target.label} introspection: ${problem}`);
+                start = performance.now();
+                const bot = await client.send(clientCredentialsRequest(target));
+                botToken.push(performance.now() - start);
+                if (i === 0) await checkFirstBotToken(client, target, bot);
+                const botProblem = botTokenCheck(bot);
+                if (botProblem) throw new Error(`${target.label} client_credentials: ${botProblem}`);
               }
             } finally {
               agent.destroy();
             }
             if (tokens.length < 20) throw new Error(`${target.label}: only ${tokens.length} round trips in ${SEQUENTIAL_MAX_MS / 1000} s`);
             pools.set(target, tokens);
-            sequential.set(target, { roundTrip, introspection });
+            sequential.set(target, { roundTrip, introspection, botToken });
           }
         });
 
@@ -118,6 +161,20 @@ export const oauthTokensBench: BenchModule = {
             ratioTarget: 0.8,
             run: (target, durationMs) =>
               runIterations(target.baseUrl, async (client) => void (await authorizationCodeRoundTrip(client, target)), { connections: CONNECTIONS, durationMs }),
+          },
+          // Last: the bare provider's in-memory adapter is an LRU of 1,000-2,000
+          // entries, and tens of thousands of bot tokens evict its session and
+          // grant (which the round trips need) and the introspection pool.
+          // Issuing bot tokens reads nothing stored, so it is unaffected itself.
+          {
+            key: "bot-token",
+            title: "client_credentials bot token",
+            unit: "bot tokens/s",
+            ratioTarget: 0.9,
+            run: (target, durationMs) => {
+              const request = clientCredentialsRequest(target);
+              return runRequests(target.baseUrl, () => request, { connections: CONNECTIONS, durationMs, check: botTokenCheck });
+            },
           },
         ];
 
@@ -194,7 +251,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 function printResults(
   scenarios: Scenario[],
   measured: Map<string, Map<OAuthTarget, Measured>>,
-  sequential: Map<OAuthTarget, { roundTrip: number[]; introspection: number[] }>,
+  sequential: Map<OAuthTarget, Sequential>,
   bare: OAuthTarget,
   tessera: OAuthTarget,
 ) {
@@ -239,8 +296,9 @@ function printResults(
     );
   }
   for (const [label, pick] of [
-    ["introspection", (s: { roundTrip: number[]; introspection: number[] }) => s.introspection],
-    ["authorization code round trip", (s: { roundTrip: number[]; introspection: number[] }) => s.roundTrip],
+    ["introspection", (s: Sequential) => s.introspection],
+    ["authorization code round trip", (s: Sequential) => s.roundTrip],
+    ["client_credentials bot token", (s: Sequential) => s.botToken],
   ] as const) {
     for (const target of [bare, tessera]) {
       const s = summarize(pick(sequential.get(target)!));
