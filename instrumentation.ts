@@ -1,5 +1,5 @@
 // Next.js calls register() once when a server process starts. It starts the
-// webhook delivery worker there (Node.js runtime only, not while building),
+// webhook delivery worker and the hourly secret-expiry check there (Node.js runtime only, not while building),
 // unless TESSERA_WEBHOOK_WORKER=off. The import is dynamic so nothing of it
 // loads at build time or in the Edge runtime.
 export async function register() {
@@ -8,5 +8,6 @@ export async function register() {
   const holder = globalThis as unknown as { tesseraWebhookWorker?: unknown };
   if (holder.tesseraWebhookWorker) return;
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
-  holder.tesseraWebhookWorker = startWebhookWorker();
+  const { startPeriodicEvents } = await import("./lib/webhooks/schedule");
+  holder.tesseraWebhookWorker = { worker: startWebhookWorker(), periodic: startPeriodicEvents() };
 }

@@ -67,3 +67,34 @@ export async function userToken(world: ProjectWorld, user: { id: string }, scope
 export async function botToken(world: ProjectWorld, scopes?: ScopeId[]): Promise<ProjectActor> {
   return actorFromPrincipal(await botPrincipal(world, scopes));
 }
+
+// Gives an app a webhook URL and its Webhook row directly (no URL check, no
+// secret to encrypt): from now on it receives its groups' events.
+export async function giveAppWebhook(appId: string, webhookUrl = "https://hooks.example.com/tessera"): Promise<string> {
+  await getDb().app.update({ where: { id: appId }, data: { webhookUrl } });
+  const webhook = await getDb().webhook.create({ data: { appId, secretCipher: "x", secretHint: "xxxx" } });
+  return webhook.id;
+}
+
+export type SentPayload = {
+  id: string;
+  event: string;
+  action: string;
+  webhook_id: string;
+  workspace_id: string;
+  installation_id: string;
+  data: Record<string, unknown>;
+  activity: { actor: { type: string; id: string | null; name?: string }; at: string };
+};
+
+// The outbox rows of one webhook, with their parsed bodies.
+export async function outboxOf(webhookId: string) {
+  const rows = await getDb().webhookEvent.findMany({ where: { webhookId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map((row) => ({ ...row, payload: JSON.parse(row.body) as SentPayload }));
+}
+
+// "event.action" of each outbox row, sorted (rows of one transaction share a
+// timestamp, so their order is not meaningful).
+export async function eventNames(webhookId: string): Promise<string[]> {
+  return (await outboxOf(webhookId)).map((row) => `${row.event}.${row.action}`).sort();
+}
