@@ -49,7 +49,7 @@ test("a signed-out visitor is sent to sign in and brought back", async ({ page }
   await submitSignIn(page, "bob@acme.test");
   await expect(page).toHaveURL(/\/g\/marketing\/settings\/members$/);
   await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /Bob Builder/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^Bob Builder \(you\)/ })).toBeVisible();
 });
 
 test("sign-out ends the session", async ({ page }) => {
