@@ -131,7 +131,7 @@ export async function updateApp(actor: Actor, clientId: string, input: unknown, 
     }
     return updated;
   });
-  endGrantTokens(endedGrants);
+  await endGrantTokens(endedGrants);
   const webhookSecret = await ensureAppWebhook(app.id, app.webhookUrl);
   return { ...toAppView(app), webhookSecret };
 }

@@ -105,7 +105,7 @@ export async function removeConsent(actor: Actor, groupSlug: string, installatio
     await emitUninstalled(tx, group.id, installation.id, installation.app.clientId, actor);
     return ended;
   });
-  endGrantTokens(grantIds);
+  await endGrantTokens(grantIds);
 }
 
 type Tx = Pick<ReturnType<typeof getDb>, "installation" | "appGrant">;

@@ -136,5 +136,5 @@ export async function removeMember(actor: Actor, groupSlug: string, userId: stri
     await tx.appGrant.updateMany({ where: { userId, groupId: group.id, revokedAt: null }, data: { revokedAt: new Date() } });
     return grants.map((grant) => grant.grantId);
   });
-  endGrantTokens(endedGrants);
+  await endGrantTokens(endedGrants);
 }

@@ -1,5 +1,5 @@
 import type { Adapter, AdapterPayload } from "oidc-provider";
-import { getOidcSqlite, toDbTime } from "./sqlite";
+import { getOidcSqlite, runWrite, toDbTime } from "./sqlite";
 import { findClientMetadata } from "./clients";
 
 type Row = { payload: string; expiresAt: string | null; consumedAt: string | null };
@@ -44,7 +44,7 @@ export class OidcAdapter implements Adapter {
   constructor(private readonly model: string) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-    sql().upsert.run({
+    await runWrite(() => sql().upsert.run({
       model: this.model,
       id,
       payload: JSON.stringify(payload),
@@ -54,9 +54,9 @@ export class OidcAdapter implements Adapter {
       uid: payload.uid ?? null,
       userCode: payload.userCode ?? null,
       expiresAt: expiresIn ? toDbTime(Date.now() + expiresIn * 1000) : null,
-    });
+    }));
     // Expired rows are swept now and then, off the read path.
-    if (++writes % 500 === 0) sql().sweep.run(toDbTime(Date.now()));
+    if (++writes % 500 === 0) await runWrite(() => sql().sweep.run(toDbTime(Date.now())));
   }
 
   async find(id: string) {
@@ -76,33 +76,33 @@ export class OidcAdapter implements Adapter {
   // Atomic: of two concurrent uses of one code or refresh token, only one
   // marks it consumed. The loser is a replay: the grant's tokens all die.
   async consume(id: string): Promise<void> {
-    const result = sql().consume.run(toDbTime(Date.now()), this.model, id);
+    const result = await runWrite(() => sql().consume.run(toDbTime(Date.now()), this.model, id));
     if (result.changes === 0) {
       const row = sql().find.get(this.model, id);
       const grantId = row ? (JSON.parse(row.payload) as AdapterPayload).grantId : undefined;
       // The grant itself ends too: the winner may still be writing its
       // tokens, which then belong to a grant that no longer exists.
-      if (grantId) destroyGrantState(grantId);
+      if (grantId) await destroyGrantState(grantId);
       const { errors } = await import("oidc-provider");
       throw new errors.InvalidGrant("grant request is invalid (already used)");
     }
   }
 
   async destroy(id: string): Promise<void> {
-    sql().destroy.run(this.model, id);
+    await runWrite(() => sql().destroy.run(this.model, id));
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
-    sql().revokeByGrantId.run(grantId);
+    await runWrite(() => sql().revokeByGrantId.run(grantId));
   }
 }
 
 // Ends every code, token and the grant itself, for all models at once.
-export function destroyGrantState(grantId: string): void {
-  sql().revokeByGrantId.run(grantId);
+export async function destroyGrantState(grantId: string): Promise<void> {
+  await runWrite(() => sql().revokeByGrantId.run(grantId));
   // Without its Grant, a later request from the same browser session asks
   // for consent again instead of silently reusing a revoked grant.
-  sql().destroyGrant.run(grantId);
+  await runWrite(() => sql().destroyGrant.run(grantId));
 }
 
 export const installationTokenKey = (installationId: string) => `installation:${installationId}`;

@@ -1,6 +1,6 @@
 import type Provider from "oidc-provider";
 import type { KoaContextWithOIDC } from "oidc-provider";
-import { getOidcSqlite, toDbTime } from "./sqlite";
+import { getOidcSqlite, runWrite, toDbTime } from "./sqlite";
 import { API_SCOPES } from "./resource";
 import { BOT_SUBJECT_PREFIX } from "./accounts";
 
@@ -54,7 +54,7 @@ export function registerBotTokenGrant(provider: Provider, errors: Errors): void 
     ctx.oidc.entity("ClientCredentials", token);
     const value = await token.save();
     const now = toDbTime(Date.now());
-    sql().touch.run(now, now, installation.id);
+    await runWrite(() => sql().touch.run(now, now, installation.id));
     ctx.body = { access_token: value, token_type: "Bearer", expires_in: token.expiration, scope: token.scope ?? "" };
   };
   provider.registerGrantType("client_credentials", handler, ["scope", "app_installation_id"]);

@@ -1,6 +1,6 @@
 import type { ClientMetadata } from "oidc-provider";
 import { hashClientSecret } from "@/lib/apps/secrets";
-import { getOidcSqlite, toDbTime } from "./sqlite";
+import { getOidcSqlite, runWrite, toDbTime } from "./sqlite";
 
 // Stands in for the clear secret oidc-provider's metadata schema requires;
 // the real check is verifyClientSecret against the stored hashes.
@@ -62,7 +62,9 @@ export function verifyClientSecret(clientId: string, secret: string): boolean {
   const now = Date.now();
   const row = sql().secret.get(hashClientSecret(secret), clientId, toDbTime(now));
   if (!row) return false;
-  if (!row.lastUsedAt || Date.parse(row.lastUsedAt) < now - LAST_USED_RESOLUTION_MS) sql().touch.run(toDbTime(now), row.id);
+  if (!row.lastUsedAt || Date.parse(row.lastUsedAt) < now - LAST_USED_RESOLUTION_MS) {
+    runWrite(() => sql().touch.run(toDbTime(now), row.id)).catch((error) => console.error("could not record secret use", error));
+  }
   return true;
 }
 

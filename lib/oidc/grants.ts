@@ -20,8 +20,8 @@ export async function revokeGrantsOfInstallations(tx: Tx, installationIds: strin
 
 // Ends every code, access and refresh token (and the grant) at once. Runs
 // after the database transaction that revoked them has committed.
-export function endGrantTokens(grantIds: string[]): void {
-  for (const grantId of grantIds) destroyGrantState(grantId);
+export async function endGrantTokens(grantIds: string[]): Promise<void> {
+  for (const grantId of grantIds) await destroyGrantState(grantId);
 }
 
 export async function endGrantsOfApp(appId: string): Promise<void> {
@@ -29,7 +29,7 @@ export async function endGrantsOfApp(appId: string): Promise<void> {
     getDb().appGrant.findMany({ where: { appId }, select: { grantId: true } }),
     getDb().installation.findMany({ where: { appId }, select: { id: true } }),
   ]);
-  endGrantTokens([...grants.map((grant) => grant.grantId), ...installations.map((row) => installationTokenKey(row.id))]);
+  await endGrantTokens([...grants.map((grant) => grant.grantId), ...installations.map((row) => installationTokenKey(row.id))]);
 }
 
 export type ConnectedApp = {
@@ -73,5 +73,5 @@ export async function revokeConnectedApp(userId: string, grantId: string): Promi
       tx,
     );
   });
-  endGrantTokens([grantId]);
+  await endGrantTokens([grantId]);
 }
