@@ -40,7 +40,7 @@ async function main() {
 function printDemoSignIns() {
   console.log(`\n  Open ${process.env.TESSERA_ORIGIN} and sign in as one of (password "${DEMO_PASSWORD}"):`);
   for (const user of DEMO_USERS) {
-    const where = user.memberships.map(([group, role]) => `${group} ${role.toLowerCase()}`).join(", ");
+    const where = user.memberships.map(([group, role]) => `${role.toLowerCase()} of ${group}`).join(", ");
     console.log(`    ${user.email.padEnd(20)} ${where}${user.isPlatformAdmin ? " · platform admin" : ""}`);
   }
   console.log("");
