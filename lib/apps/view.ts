@@ -71,3 +71,20 @@ export function toSecretView(secret: AppSecret, now = new Date()): SecretView {
 export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
+
+type PublishedApp = {
+  publisherName: string;
+  availability: App["availability"];
+  ownerGroup: { organization: { name: string; isPlatform?: boolean } };
+};
+
+// Who an app is shown as published by: its publisher details, or else the
+// organization that registered it.
+export function publisherOf(app: PublishedApp): string {
+  return app.publisherName || app.ownerGroup.organization.name;
+}
+
+// The verified badge: Global apps published by the platform organization.
+export function isVerifiedApp(app: PublishedApp): boolean {
+  return app.availability === "GLOBAL" && app.ownerGroup.organization.isPlatform === true;
+}

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { sortScopes, type ScopeId } from "@/lib/apps/scopes";
-import { stringList } from "@/lib/apps/view";
+import { stringList, publisherOf } from "@/lib/apps/view";
 import { notFound } from "@/lib/errors";
 
 export type SetupStatus = "waiting" | "complete";
@@ -74,7 +74,7 @@ export async function getInstallationDetails(actor: Actor, groupSlug: string | u
       clientId: row.app.clientId,
       name: row.app.name,
       logoUrl: row.app.logoUrl,
-      publisher: row.app.publisherName || row.app.ownerGroup.organization.name,
+      publisher: publisherOf(row.app),
       setupUrl: row.app.setupUrl,
       webhookUrl: row.app.webhookUrl,
       webhookId: row.app.webhookUrl ? (row.app.webhook?.id ?? null) : null,

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { loadGroupBySlug } from "@/lib/apps/access";
 import { sortScopes, type ScopeId } from "@/lib/apps/scopes";
-import { stringList } from "@/lib/apps/view";
+import { stringList, publisherOf, isVerifiedApp } from "@/lib/apps/view";
 import { toSearchKey } from "@/lib/apps/search-key";
 import { getGroupForMember } from "@/lib/groups/queries";
 import { browseQuerySchema, BROWSE_PAGE_SIZE, type BrowseQuery } from "./schemas";
@@ -59,8 +59,8 @@ export async function browseAppRegistrations(actor: Actor, groupSlug: string, ra
     name: app.name,
     description: app.description,
     logoUrl: app.logoUrl,
-    publisher: app.publisherName || app.ownerGroup.organization.name,
-    verified: app.availability === "GLOBAL" && app.ownerGroup.organization.isPlatform,
+    publisher: publisherOf(app),
+    verified: isVerifiedApp(app),
     availability: app.availability,
     status: app.status,
     scopes: sortScopes(stringList(app.scopes)),
@@ -98,7 +98,7 @@ export async function listInstalledApps(actor: Actor, groupSlug: string): Promis
       clientId: row.app.clientId,
       name: row.app.name,
       logoUrl: row.app.logoUrl,
-      publisher: row.app.publisherName || row.app.ownerGroup.organization.name,
+      publisher: publisherOf(row.app),
       setupUrl: row.app.setupUrl,
       isMentionable: row.app.isMentionable,
     },

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { REQUIRED_SCOPE, sortScopes, type ScopeId } from "@/lib/apps/scopes";
 import { hostOf } from "@/lib/apps/url-rules";
-import { stringList } from "@/lib/apps/view";
+import { stringList, publisherOf, isVerifiedApp } from "@/lib/apps/view";
 import { AppError } from "@/lib/errors";
 import { getProvider } from "./provider";
 import { submitInteraction, type InteractionDetails } from "./interaction-context";
@@ -43,8 +43,8 @@ export async function describeConsent(details: InteractionDetails, userId: strin
       clientId: app.clientId,
       name: app.name,
       logoUrl: app.logoUrl,
-      publisher: app.publisherName || app.ownerGroup.organization.name,
-      verified: app.availability === "GLOBAL" && app.ownerGroup.organization.isPlatform,
+      publisher: publisherOf(app),
+      verified: isVerifiedApp(app),
       homepageUrl: app.homepageUrl,
       privacyPolicyUrl: app.privacyPolicyUrl,
       termsUrl: app.termsUrl,

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { sortScopes, type ScopeId } from "@/lib/apps/scopes";
-import { stringList } from "@/lib/apps/view";
+import { stringList, publisherOf } from "@/lib/apps/view";
 import { notFound } from "@/lib/errors";
 import { destroyGrantState, installationTokenKey } from "./adapter";
 import { getOidcSqlite } from "./sqlite";
@@ -53,7 +53,7 @@ export async function listConnectedApps(userId: string): Promise<ConnectedApp[]>
   const live = getOidcSqlite().prepare<[string], { found: number }>("SELECT 1 AS found FROM OidcModel WHERE model = 'Grant' AND id = ?");
   return rows.filter((row) => live.get(row.grantId)).map((row) => ({
     grantId: row.grantId,
-    app: { clientId: row.app.clientId, name: row.app.name, logoUrl: row.app.logoUrl, publisher: row.app.publisherName || row.app.ownerGroup.organization.name },
+    app: { clientId: row.app.clientId, name: row.app.name, logoUrl: row.app.logoUrl, publisher: publisherOf(row.app) },
     group: { slug: row.group.slug, name: row.group.name },
     scopes: sortScopes(stringList(row.scopes)),
     grantedAt: row.createdAt,
